@@ -1,0 +1,110 @@
+"""Compiled regexes and word lists for attribution finding, loaded once at import."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+# --- quotation marks --------------------------------------------------------------------------
+# Opening-only, closing-only and ambiguous marks. „ and « open; » and ” close; straight marks and
+# ’ / ‘ are decided from their neighbours (see direct.py).
+DOUBLE_OPEN = frozenset("“„«")
+DOUBLE_CLOSE = frozenset("”»")
+DOUBLE_AMBIG = frozenset('"')
+SINGLE_OPEN = frozenset("‘‚‹")
+SINGLE_CLOSE = frozenset("’›")
+SINGLE_AMBIG = frozenset("'")
+QUOTE_CHARS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_AMBIG | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_AMBIG
+RE_QUOTE_MARK = re.compile("[\"'“”„«»‘’‚‹›]")
+# What the shared scorer (and PolNeAR) counts as the start of a direct quotation.
+DIRECT_OPENERS = ("“", '"', "‘", "«", "„", "'")
+
+# --- words ----------------------------------------------------------------------------------
+PRONOUNS = frozenset("he she they it i we you him her them us".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = frozenset("they them we".split())
+DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
+# Heads of nominal descriptions that stand for a person ("the senator", "a spokeswoman").
+PERSON_TITLES = frozenset(
+    """president senator sen rep representative congressman congresswoman governor gov mayor
+    secretary minister chairman chairwoman chair spokesman spokeswoman spokesperson director
+    candidate nominee official aide adviser advisor strategist analyst professor author writer
+    columnist reporter editor ceo executive founder leader manager lawyer attorney judge justice
+    ambassador general commander officer chief speaker pollster economist historian expert
+    businessman businesswoman billionaire mogul actor actress singer host anchor commentator
+    researcher scholar activist organizer member lawmaker politician diplomat envoy defector
+    veteran father mother wife husband son daughter woman man""".split()
+)
+# Heads that name an organisation ("the State Department", "the campaign").
+ORG_HEADS = frozenset(
+    """department ministry agency committee commission council campaign administration government
+    party house senate congress court office bureau institute center centre foundation university
+    association organization organisation company corporation firm group network newspaper times
+    post journal magazine news cnn fbi cia pentagon kremlin union board team coalition network
+    service services police army court times review monitor society""".split()
+)
+# Plural nouns for groups of people ("supporters", "officials say").
+GROUP_HEADS = frozenset(
+    """supporters officials critics voters analysts experts republicans democrats americans
+    iranians people observers sources aides advisers advisors economists lawmakers members
+    residents leaders activists protesters protestors conservatives liberals democrats polls
+    scholars specialists academics historians insiders staffers delegates donors""".split()
+)
+# Sentence-initial words that are capitalised without being names.
+NON_NAME_CAPS = frozenset(
+    """the a an and but or so yet he she they it we i you this that these those there here
+    in on at for with by from of to as if when while after before since because although
+    though however meanwhile still also then now today yesterday tomorrow mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december his her their its our my your
+    what who which where why how not no yes one two three many some most all both""".split()
+)
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir lady lord rev".split())
+
+# --- cue verbs ------------------------------------------------------------------------------
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular -s / -ed / -ing forms of an English verb lemma (good enough for a lexicon)."""
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+    return forms
+
+
+def _load_cues() -> dict[str, str]:
+    text = resources.files("sourcetrace").joinpath("data/cue_verbs/en.txt").read_text("utf-8")
+    forms: dict[str, str] = {}
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        lemma = words[0]
+        for form in _inflect(lemma) | set(words[1:]):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+CUE_FORMS: dict[str, str] = _load_cues()
+# The speech verbs that mark a quotation on their own ("said X", "X told", "X writes").
+SPEECH_LEMMAS = frozenset(
+    """say tell write add ask note explain continue argue recall insist claim declare state
+    tweet post reply respond answer remark observe warn assert contend concede admit acknowledge
+    suggest announce report joke quip boast recount comment testify emphasize stress
+    caution counter charge allege maintain predict believe think recalls""".split()
+)
+# Auxiliaries and adverbs that may sit inside a multi-word cue ("has said", "also noted").
+CUE_AUX = frozenset("has have had is was were are been be also later then further previously once again".split())
+
+RE_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
+RE_WORD = re.compile(r"\w")

@@ -1,0 +1,250 @@
+"""The command line: each command parses options, calls one library function and formats the result.
+
+stdout carries data only; errors, warnings and progress go to stderr. Exit codes (docs/cli.md):
+0 done; 1 done and --fail-on was hit; 2 usage error or input that cannot be audited;
+3 internal error (a bug: please report it); 4 batch finished but some documents failed.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import SourcetraceError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_BATCH_FAILURES = 4
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("text", "json", "markdown", "html", "brat")
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"sourcetrace: error: {message}", err=True)
+    raise SystemExit(code)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Map exceptions to one-line messages and exit codes, in one place (never a traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.pop("debug", False))
+        try:
+            return fn(*args, **kwargs)
+        except SourcetraceError as exc:
+            if debug:
+                raise
+            _fail(f"{exc} [{exc.code}]", EXIT_INPUT)
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise SystemExit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: a bug, reported in one line
+            if debug:
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (re-run with --debug for a traceback)", EXIT_INTERNAL)
+
+    return click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks.")(wrapper)
+
+
+def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that runs the pipeline."""
+    fn = click.option("--config", type=click.Path(dir_okay=False), help="TOML file overriding data/defaults.toml.")(fn)
+    fn = click.option(
+        "--allow-private", is_flag=True, help="Allow fetching URLs on loopback/private addresses (off: SSRF guard)."
+    )(fn)
+    fn = click.option("--check-links", is_flag=True, help="Check every reference URL live over the network.")(fn)
+    fn = click.option(
+        "--finder",
+        type=click.Choice(["crf", "rules"]),
+        default=None,
+        help="Attribution finder: the trained model (default) or the rule layer only.",
+    )(fn)
+    return fn
+
+
+def build_settings(config: str | None, allow_private: bool, check_links: bool, finder: str | None):
+    from .settings import Settings
+
+    overrides: dict[str, dict[str, Any]] = {}
+    if allow_private:
+        overrides.setdefault("fetch", {})["allow_private"] = True
+    if check_links:
+        overrides.setdefault("links", {})["check"] = True
+    if finder:
+        overrides.setdefault("attributions", {})["finder"] = finder
+    return Settings.load(config, **overrides)
+
+
+def render(article, fmt: str, *, color: bool = False) -> str:
+    """Article -> the text of one output format."""
+    if fmt == "json":
+        from .report.json import to_json
+
+        return to_json(article)
+    if fmt == "markdown":
+        from .report.markdown import render_markdown
+
+        return render_markdown(article)
+    if fmt == "html":
+        from .report.html import render_html
+
+        return render_html(article)
+    if fmt == "brat":
+        from .report.brat import to_brat
+
+        return to_brat(article)
+    from .report.text import render_text
+
+    return render_text(article, color=color)
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(data, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _out_name(source: str, index: int, ext: str) -> str:
+    if source == "-" or "://" in source:
+        return f"doc{index:04d}.{ext}"
+    return f"{Path(source).stem}.{ext}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sourcetrace")
+def cli() -> None:
+    """sourcetrace: show how a news or opinion article sources its claims."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+@click.option(
+    "--out",
+    type=click.Path(),
+    help="Write here instead of stdout: a file for one input, a directory (one file per input) for several or for brat.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default=None,
+    help="Exit 1 when a finding of this severity or worse is present.",
+)
+@click.option("--color/--no-color", default=None, help="Colour in the terminal report (default: when stdout is a TTY).")
+@settings_options
+@handle_errors
+def audit(inputs, fmt, as_json, out, fail_on, color, config, allow_private, check_links, finder) -> None:
+    """Audit INPUT (a text or HTML file, an http(s) URL, or - for stdin) and print the report."""
+    from .pipeline import audit as run_audit
+
+    fmt = "json" if as_json else fmt
+    settings = build_settings(config, allow_private, check_links, finder)
+    if color is None:
+        color = sys.stdout.isatty() and fmt == "text"
+    to_dir = out is not None and (len(inputs) > 1 or fmt == "brat" or Path(out).is_dir())
+    worst = -1
+    for index, source in enumerate(inputs):
+        article = run_audit(source, settings)
+        worst = max([worst] + [SEVERITY_RANK[f.severity] for f in article.findings])
+        output = render(article, fmt, color=color)
+        if out is None:
+            click.echo(output.rstrip("\n"))
+        elif to_dir:
+            ext = {"json": "json", "markdown": "md", "html": "html", "brat": "ann", "text": "txt"}[fmt]
+            _write_atomic(Path(out) / _out_name(source, index, ext), output)
+        else:
+            _write_atomic(Path(out), output)
+    if fail_on is not None and worst >= SEVERITY_RANK[fail_on]:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@cli.command("parse-ref")
+@click.argument("reference", required=False)
+@click.option("--file", "file_", type=click.File("r", encoding="utf-8"), help="Read one reference per line ('-' = stdin).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "anystyle-xml"]),
+    default="json",
+    show_default=True,
+    help="JSON fields, or AnyStyle XML segments (for score_references.py).",
+)
+@handle_errors
+def parse_ref(reference, file_, fmt) -> None:
+    """Parse REFERENCE (or each line of --file) into fields: authors, title, outlet, dates, URLs."""
+    import json
+    from dataclasses import asdict
+
+    from .references import parse_reference, to_anystyle_xml
+
+    if reference is None and file_ is None:
+        raise click.UsageError("give a REFERENCE string or --file FILE")
+    lines = [reference] if reference is not None else [l.rstrip("\n") for l in file_ if l.strip()]
+    parsed = [parse_reference(line) for line in lines]
+    if fmt == "anystyle-xml":
+        click.echo(to_anystyle_xml([segments for _, segments in parsed]).rstrip("\n"))
+        return
+    for line, (fields, segments) in zip(lines, parsed):
+        record = {"raw": line, "fields": asdict(fields), "segments": [[tag, text] for tag, text in segments]}
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score sourcetrace against gold annotations (same figures as ../shared/eval scorers)."""
+
+
+@eval_group.command("attributions")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--pred", "pred_dir", type=click.Path(exists=True, file_okay=False), help="Score these brat files instead of running sourcetrace.")
+@click.option("--json", "as_json", is_flag=True, help="Print all figures as JSON.")
+@settings_options
+@handle_errors
+def eval_attributions(gold_dir, pred_dir, as_json, config, allow_private, check_links, finder) -> None:
+    """Score attributions on a PolNeAR-layout GOLD_DIR (text/, attributions/)."""
+    import json
+
+    from .eval import evaluate_attributions
+    from .eval.attributions import format_table
+
+    scores = evaluate_attributions(gold_dir, pred_dir, build_settings(config, allow_private, check_links, finder))
+    click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+@eval_group.command("references")
+@click.argument("gold_xml", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", "pred_xml", type=click.Path(exists=True, dir_okay=False), help="Score this AnyStyle XML instead of running the parser.")
+@click.option("--json", "as_json", is_flag=True, help="Print all figures as JSON.")
+@handle_errors
+def eval_references(gold_xml, pred_xml, as_json) -> None:
+    """Score reference parsing on AnyStyle-format GOLD_XML."""
+    import json
+
+    from .eval import evaluate_references
+    from .eval.references import format_table
+
+    scores = evaluate_references(gold_xml, pred_xml)
+    click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+def main() -> None:
+    """Entry point of the `sourcetrace` script."""
+    try:
+        cli.main(prog_name="sourcetrace", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_INPUT)
+        # click reports usage errors with exit 2 already; keep every other code as given
+        sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+"""Compiled patterns for linking."""
+
+import re
+
+# A sentence ends at . ! ? or … optionally followed by closing quotes/brackets, then whitespace or end.
+RE_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]*]*(?:\s+|$)")
+# A paragraph break: a blank line (possibly with spaces).
+RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Only whitespace and punctuation between two adjacent markers ("[2][3]", "[2], [3]").
+RE_GLUE = re.compile(r"[\s.,;:!?\"”’»)*]*")
+# A quotation whose last characters end a sentence: "...win." / "...win!”
+RE_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»']?$")

@@ -1,0 +1,79 @@
+"""Compiled regexes and word lists of the references stage (loaded once at import)."""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- locating and splitting entries
+# A heading line that opens a reference section.
+RE_HEADING = re.compile(
+    r"^[ \t]*(?:#+[ \t]*)?(?:\*\*)?(notes?|references?|sources?|footnotes?|endnotes?|bibliography|works cited|"
+    r"citations?|further reading|literature)(?:\*\*)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The number that opens a numbered entry at the start of a line: "[1]", "1.", "1)", "(1)", "¹".
+RE_ENTRY_START = re.compile(
+    r"^[ \t]*(?:\[(?P<br>\d{1,3})\]|\((?P<pa>\d{1,3})\)|(?P<dot>\d{1,3})[.)](?=\s)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\^(?P<caret>\d{1,3}))[ \t]*",
+    re.MULTILINE,
+)
+RE_LINE = re.compile(r"[^\n]*\n?")
+
+# ---------------------------------------------------------------- in-text markers
+# "[2]", "[2, 3]", "[2–4]", "[2,5-7]": only digits, commas, dashes and spaces inside the brackets.
+RE_BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:\s*[-–—,]\s*\d{1,3})*)\]")
+RE_SUPERSCRIPT_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻‐-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+RE_MARKER_PART = re.compile(r"(\d+)\s*(?:[-–—]\s*(\d+))?")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# Markers citing more numbers than this are treated as a typo rather than expanded ("[1-999]").
+MAX_RANGE = 30
+
+# ---------------------------------------------------------------- URLs
+RE_URL = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]*"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|io|co|uk|de|fr|in|za|au|ca|africa|news)/[^\s<>\"“”]*",
+    re.IGNORECASE,
+)
+RE_DANGLING_ANGLE = re.compile(r"<\s*$")
+RE_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$", re.IGNORECASE)
+RE_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+# Text right before a URL saying a path follows: "posted on the X website:", "available at".
+RE_PATH_EXPECTED = re.compile(r"(?:website|available at|available from|retrieved from|posted (?:on|at))\W*$", re.IGNORECASE)
+URL_TRAILING = ".,;:)]}>'\"’”"
+
+# ---------------------------------------------------------------- field normalisation
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+RE_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+RE_ISO_DATE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+RE_DAY = re.compile(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?(?![\d-])")
+RE_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+RE_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+RE_QUOTES_ITALICS = re.compile(r"^[\s\"'“”‘’«»*_(\[]+|[\s\"'“”‘’«»*_)\]]+$")
+RE_TRAILING_PUNCT = re.compile(r"[\s.,:;]+$")
+RE_ET_AL = re.compile(r",?\s*\bet\.? al\b\.?", re.IGNORECASE)
+RE_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b|,)\s*")
+RE_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
+RE_VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+RE_VOLUME_ISSUE = re.compile(r"(\d+)\s*\((\d+[-–/]?\d*)\)")
+RE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
+RE_ACCESS_WORDS = re.compile(r"^\W*(?:last\s+)?(?:accessed|retrieved|viewed|visited|cited|consulted)\b:?", re.IGNORECASE)
+RE_FROM_TAIL = re.compile(r",?\s*from\s*:?$", re.IGNORECASE)
+RE_INTERNET = re.compile(r"\[(?:internet|online)\]", re.IGNORECASE)
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "bin", "al", "el", "ter", "mac"}
+ORG_WORDS = {
+    "nations", "organization", "organisation", "department", "institute", "association", "society", "watch",
+    "bank", "service", "commission", "center", "centre", "group", "foundation", "council", "committee",
+    "university", "agency", "ministry", "news", "staff", "press", "office", "international", "fund",
+    "corporation", "reporters", "borders", "journalists", "times", "post", "government", "bureau", "board",
+    "writer", "editors", "editorial", "wikipedia", "unhcr", "who", "un",
+}
+SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}

@@ -1,0 +1,93 @@
+"""Tokenize stage: Article.text -> Article.tokens (token and sentence boundaries as offset arrays).
+
+A regex tokenizer plus an abbreviation-aware sentence splitter. The whole text is tokenized once;
+later stages look tokens up by offset instead of re-tokenizing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from array import array
+
+from .model import Article, Tokens
+from .settings import Settings
+
+# Dotted abbreviations ("U.S.", "a.m.") first, then numbers with inner separators ("1,000", "3.5"),
+# then words with inner apostrophes / hyphens ("don't", "Clinton’s", "re-elect"), then any other
+# non-space character on its own (punctuation, quote marks, symbols).
+RE_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\w+(?:[-'’]\w+)*"
+    r"|\S",
+)
+
+# Tokens that end a sentence, and closers that may follow them inside the same sentence.
+SENTENCE_END = frozenset(".!?…")
+CLOSERS = frozenset("\"'”’»)]")
+
+# Words that take a period without ending the sentence ("Mr. Smith", "Sept. 12", "Gov. Pence").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt maj cmdr adm rev hon pres supt
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft vs etc inc corp co ltd no nos vol
+    fig al approx dept est univ ave blvd rd""".split()
+)
+
+
+def tokenize(article: Article, settings: Settings) -> Article:
+    """Return `article` with `tokens` set; never fails (empty text gives empty arrays)."""
+    return dataclasses.replace(article, tokens=tokenize_text(article.text))
+
+
+def tokenize_text(text: str) -> Tokens:
+    """Tokens of `text`: starts/ends offset arrays and the index of each sentence's first token."""
+    starts = array("I")
+    ends = array("I")
+    for m in RE_TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return Tokens(starts=starts, ends=ends, sentence_starts=_split_sentences(text, starts, ends))
+
+
+def _split_sentences(text: str, starts: array, ends: array) -> array:
+    sentence_starts = array("I")
+    n = len(starts)
+    if not n:
+        return sentence_starts
+    sentence_starts.append(0)
+    i = 1
+    while i < n:
+        if "\n" in text[ends[i - 1] : starts[i]]:
+            # A line break always ends a sentence: paragraphs, headlines, list items.
+            sentence_starts.append(i)
+            i += 1
+            continue
+        prev = text[starts[i - 1] : ends[i - 1]]
+        if prev in SENTENCE_END and not _is_abbreviation(text, starts, ends, i - 1):
+            # Closing quotes/brackets right after the period stay in this sentence: ."  .”)
+            while i < n and text[starts[i] : ends[i]] in CLOSERS and starts[i] == ends[i - 1]:
+                i += 1
+            if i < n and starts[i] > ends[i - 1] and _starts_sentence(text[starts[i] : ends[i]]):
+                if "\n" not in text[ends[i - 1] : starts[i]]:
+                    sentence_starts.append(i)
+                    i += 1
+                continue
+        i += 1
+    return sentence_starts
+
+
+def _is_abbreviation(text: str, starts: array, ends: array, dot: int) -> bool:
+    """True when the period token at `dot` belongs to an abbreviation or an initial ("J. Smith")."""
+    if dot == 0 or text[starts[dot] : ends[dot]] != "." or starts[dot] != ends[dot - 1]:
+        return False
+    word = text[starts[dot - 1] : ends[dot - 1]]
+    if word.lower() in ABBREVIATIONS:
+        return True
+    # A single capital letter before the dot is an initial ("George W. Bush").
+    return len(word) == 1 and word.isupper()
+
+
+def _starts_sentence(token: str) -> bool:
+    ch = token[0]
+    return ch.isupper() or ch.isdigit() or ch in "\"“‘'«([—–-"

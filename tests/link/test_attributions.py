@@ -1,0 +1,102 @@
+"""Linking on hand-built Articles: markers, hyperlinks, inheritance, cited claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.link import link_attributions
+from sourcetrace.model import Article, Attribution, Marker, Reference, Span
+
+
+def _build(text: str, quotes: list[tuple[str, str | None]], markers: list[str], refs: list[str] | None = None) -> Article:
+    """Article with attributions on each quoted string (speaker id given) and markers on each "[n]"."""
+    attributions = []
+    cursor = 0
+    for i, (quote, speaker) in enumerate(quotes, 1):
+        start = text.index(quote, cursor)
+        cursor = start + len(quote)
+        attributions.append(Attribution(id=f"q{i}", kind="direct", content=(Span(start, cursor),), speaker=speaker))
+    found = []
+    cursor = 0
+    for i, label in enumerate(markers, 1):
+        start = text.index(f"[{label}]", cursor)
+        cursor = start + len(label) + 2
+        found.append(Marker(id=f"m{i}", start=start, end=cursor, label=label, reference=f"r{label}"))
+    references = tuple(Reference(id=f"r{n}", start=0, end=1, label=n) for n in (refs or markers))
+    return Article(text=text, attributions=tuple(attributions), markers=tuple(found), references=references)
+
+
+def _pairs(article: Article) -> set[tuple[str | None, str, str]]:
+    return {(l.attribution, l.reference, l.method) for l in article.links}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected_ref"),
+    [
+        ('She said "we will win."[1] Then more.', '"we will win."', "r1"),
+        ('She said "we will win". [1] Then more.', '"we will win"', "r1"),
+        ('"We will win," she said on Monday [1]. Then more.', '"We will win,"', "r1"),
+        ('She said "we will win." [1]\n\nNext paragraph.', '"we will win."', "r1"),
+    ],
+)
+def test_link_marker_after_quote(settings, text, quote, expected_ref):
+    article = link_attributions(_build(text, [(quote, "s1")], ["1"]), settings)
+    assert ("q1", expected_ref, "marker") in _pairs(article)
+
+
+def test_link_marker_inside_quote(settings):
+    article = link_attributions(_build('He wrote "the figure is 40% [1] of all." Later.', [('"the figure is 40% [1] of all."', "s1")], ["1"]), settings)
+    assert _pairs(article) == {("q1", "r1", "marker")}
+
+
+def test_link_marker_of_next_quote_is_not_taken(settings):
+    text = 'A said "one." B said "two."[2]'
+    article = link_attributions(_build(text, [('"one."', "s1"), ('"two."', "s2")], ["2"]), settings)
+    assert ("q2", "r2", "marker") in _pairs(article)
+    assert not any(l.attribution == "q1" for l in article.links)
+
+
+def test_link_marker_in_later_sentence_is_a_claim(settings):
+    text = 'A said "one." The budget doubled in 2010.[1]'
+    article = link_attributions(_build(text, [('"one."', None)], ["1"]), settings)
+    assert not any(l.attribution == "q1" for l in article.links)
+    claims = [l for l in article.links if l.attribution is None]
+    assert len(claims) == 1 and article.text_of(claims[0].claim) == "The budget doubled in 2010."
+
+
+def test_link_inherits_within_paragraph_same_speaker(settings):
+    text = 'Kim believes "x is true." Kim writes, "y is true." [7]\n\nOther says "z." '
+    article = link_attributions(
+        _build(text, [('"x is true."', "s1"), ('"y is true."', "s1"), ('"z."', "s2")], ["7"]), settings
+    )
+    pairs = _pairs(article)
+    assert ("q2", "r7", "marker") in pairs
+    assert ("q1", "r7", "inherited") in pairs
+    assert not any(l.attribution == "q3" for l in article.links)  # other speaker, other paragraph
+
+
+def test_link_no_inheritance_across_speakers(settings):
+    text = 'Kim said "x." Lee said "y." [7]'
+    article = link_attributions(_build(text, [('"x."', "s1"), ('"y."', "s2")], ["7"]), settings)
+    assert not any(l.attribution == "q1" for l in article.links)
+
+
+def test_link_hyperlink_on_cue(settings):
+    text = "The minister told Reuters that taxes would rise."
+    cue = Span(text.index("told Reuters"), text.index("told Reuters") + len("told Reuters"))
+    content = Span(text.index("that"), len(text) - 1)
+    anchor = text.index("Reuters")
+    article = Article(
+        text=text,
+        attributions=(Attribution(id="q1", kind="indirect", content=(content,), cue=cue),),
+        references=(Reference(id="r1", start=anchor, end=anchor + 7, kind="hyperlink"),),
+    )
+    assert _pairs(link_attributions(article, settings)) == {("q1", "r1", "hyperlink")}
+
+
+def test_link_orphan_marker_makes_no_link(settings):
+    text = 'She said "we will win."[9]'
+    article = _build(text, [('"we will win."', "s1")], ["9"], refs=[])
+    article = article.__class__(text=article.text, attributions=article.attributions,
+                                markers=tuple(m.__class__(m.id, m.start, m.end, m.label, None) for m in article.markers))
+    assert link_attributions(article, settings).links == ()

@@ -1,0 +1,51 @@
+"""pipeline.run checks stage contracts; audit_many records failures and goes on."""
+
+from dataclasses import replace
+
+import pytest
+
+from sourcetrace.errors import InputError, PipelineError
+from sourcetrace.model import Article, Failure, Region
+from sourcetrace.pipeline import Stage, audit_many, failure_from, run
+
+
+def _regions(article, settings):
+    return replace(article, regions=(Region(0, len(article.text), "body"),))
+
+
+def test_pipeline_runs_stages_in_order(settings):
+    out = run(Article(text="abc"), settings, [Stage("r", _regions, (), ("regions",))])
+    assert out.regions == (Region(0, 3, "body"),)
+
+
+def test_pipeline_missing_requirement_raises(settings):
+    with pytest.raises(PipelineError, match="requires regions"):
+        run(Article(text="abc"), settings, [Stage("needs", _regions, ("regions",), ())])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [lambda a, s: None, lambda a, s: replace(a, text="changed")],
+)
+def test_pipeline_stage_contract_violations_raise(settings, bad):
+    with pytest.raises(PipelineError):
+        run(Article(text="abc"), settings, [Stage("bad", bad)])
+
+
+def test_pipeline_failure_from_keeps_code_and_one_line():
+    failure = failure_from("doc1", "ingest", InputError("empty file x\nmore", code="empty"))
+    assert (failure.code, failure.message, failure.stage) == ("empty", "empty file x", "ingest")
+    assert len(failure.digest) == 12
+
+
+def test_pipeline_failure_from_unexpected_is_internal():
+    assert failure_from("d", "pipeline", KeyError("k")).code == "internal"
+
+
+def test_pipeline_audit_many_records_and_goes_on(tmp_path, settings):
+    good = tmp_path / "good.txt"
+    good.write_text('The mayor said "we will build it." [1]\n\n[1] Smith, J. "Plans." Daily News, 2 May 2020.\n')
+    missing = tmp_path / "missing.txt"
+    results = list(audit_many([str(missing), str(good)], settings))
+    assert isinstance(results[0], Failure) and results[0].code == "not-found"
+    assert isinstance(results[1], Article) and results[1].attributions
