@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..model import Hyperlink
 
 # Elements that start a paragraph (blank line before and after) or a line.
@@ -49,6 +51,8 @@ class Renderer:
         if not raw:
             return
         core = " ".join(raw.split())
+        if not unicodedata.is_normalized("NFC", core):  # an entity such as "e&#769;" decodes to NFD
+            core = unicodedata.normalize("NFC", core)
         if raw[0].isspace():
             self._space = True
         if core:

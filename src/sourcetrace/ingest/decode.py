@@ -72,6 +72,8 @@ def decode_bytes(data: bytes, *, content_type: str | None = None) -> tuple[str, 
             except UnicodeDecodeError:
                 break  # a BOM followed by garbage: let the detector have a go
     declared = declared_encoding(data, content_type)
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        declared = None  # a BOM-less page "declaring" UTF-16 in ASCII bytes is mislabelled (WHATWG: use UTF-8)
     # A page declaring latin-1 is nearly always cp1252 (the WHATWG encoding standard maps them so).
     if declared in ("latin-1", "iso8859-1", "ascii"):
         declared = "cp1252"

@@ -36,6 +36,7 @@ RE_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|ul|ol|li
 HTML_SNIFF_CHARS = 4096
 HTML_SNIFF_MIN_TAGS = 5  # prose quoting a tag or two stays text; real markup has dozens in 4 KiB
 
+RE_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 RE_URL_SCHEME = re.compile(r"\Ahttps?://", re.I)
 
 # Text normalisation.
@@ -45,7 +46,9 @@ RE_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 # Headings that introduce a notes / reference section.
 NOTES_HEADINGS = frozenset(
     {
-        "notes", "note", "references", "reference", "sources", "source", "footnotes", "endnotes",
+        # singular "Note"/"Source" are left out: "Note:" paragraphs and "Source: Reuters" credits are body
+        # or chrome far more often than a heading (two false notes blocks in article-extraction-benchmark)
+        "notes", "references", "sources", "footnotes", "endnotes",
         "bibliography", "works cited", "citations", "notes and references", "references and notes",
         "sources and notes", "notes and sources", "further reading",
     }
@@ -62,5 +65,5 @@ RE_BACKLINK_TEXT = re.compile(r"^\s*(?:[↩↑^⤴]\ufe0e?|back|return(?: to (?:
 # A leading number already written in a note's text ("1. ", "[1] ", "1) ").
 RE_NOTE_LEADING_NUMBER = re.compile(r"^\s*[\[(]?(\d{1,3})[\]).:]?\s+")
 
-RE_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-RE_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# Units and variables that take an exponent: "m<sup>2</sup>", "km<sup>3</sup>", "x<sup>2</sup>", "10<sup>6</sup>".
+RE_UNIT_BEFORE = re.compile(r"(?:\b(?:[mck]?m|ft|in|mi|km|sq|cm|mm|[a-z])|\^)\s*$", re.IGNORECASE)

@@ -1,0 +1,107 @@
+"""The CLI: exit codes, stdout carries data only, errors are one line on stderr."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sourcetrace.cli import cli
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def _one_line_error(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sourcetrace: error:"), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_cli_audit_json_contract(runner, seed_path):
+    result = runner.invoke(cli, ["audit", "--json", str(seed_path)])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == "sourcetrace/1"
+    assert set(doc) >= {"document", "text", "chrome", "attributions", "references", "markers", "findings"}
+    for layer in ("attributions",):
+        for item in doc[layer]:
+            for c in item["content"]:
+                assert doc["text"][c["start"] : c["end"]] == c["text"]
+
+
+def test_cli_audit_text_report_default(runner, seed_path):
+    result = runner.invoke(cli, ["audit", str(seed_path)])
+    assert result.exit_code == 0 and "Patrick Disney" in result.stdout and result.stderr == ""
+
+
+def test_cli_audit_stdin(runner):
+    result = runner.invoke(cli, ["audit", "--json", "-"], input='The mayor said "we will build it."\n')
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["attributions"]
+
+
+def test_cli_fail_on_exits_1(runner, seed_path):
+    result = runner.invoke(cli, ["audit", "--fail-on", "warning", "--format", "markdown", str(seed_path)])
+    assert result.exit_code == 1 and result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"", "empty"), (b"   \n\n", "empty"), (bytes(range(256)) * 40, "binary")],
+)
+def test_cli_bad_input_exits_2(runner, tmp_path, content, code):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = runner.invoke(cli, ["audit", str(path)])
+    assert result.exit_code == 2 and f"[{code}]" in _one_line_error(result)
+
+
+def test_cli_missing_file_exits_2(runner, tmp_path):
+    result = runner.invoke(cli, ["audit", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "[not-found]" in _one_line_error(result)
+
+
+def test_cli_too_large_exits_2(runner, tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 5_000_000)  # 25 MB > the 20 MiB default cap
+    result = runner.invoke(cli, ["audit", str(path)])
+    assert result.exit_code == 2 and "[too-large]" in _one_line_error(result)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/x", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data"])
+def test_cli_private_url_refused(runner, url):
+    result = runner.invoke(cli, ["audit", url])
+    assert result.exit_code == 2 and "[refused-url]" in _one_line_error(result)
+
+
+def test_cli_brat_writes_one_ann_per_input(runner, tmp_path, seed_path):
+    other = tmp_path / "other.txt"
+    other.write_text('The mayor said "we will build it."\n')
+    out = tmp_path / "pred"
+    result = runner.invoke(cli, ["audit", "--format", "brat", "--out", str(out), str(seed_path), str(other)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["article.ann", "other.ann"]
+    assert "\tContent " in (out / "other.ann").read_text() or "Content " in (out / "other.ann").read_text()
+
+
+def test_cli_html_report_is_written(runner, tmp_path, seed_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["audit", "--format", "html", "--out", str(out), str(seed_path)])
+    assert result.exit_code == 0 and out.read_text().lstrip().lower().startswith("<!doctype html")
+
+
+def test_cli_parse_ref_json(runner):
+    ref = 'Disney, Patrick. "The Middle East Channel." *Foreign Policy*. The Slate Group, 22 September 2010. Web. 1 Nov 2010.'
+    result = runner.invoke(cli, ["parse-ref", ref])
+    assert result.exit_code == 0, result.stderr
+    fields = json.loads(result.stdout)["fields"]
+    assert fields["authors"][0]["family"] == "Disney" and fields["date"] == "2010-09-22"
+
+
+def test_cli_usage_error_exits_2(runner):
+    assert runner.invoke(cli, ["audit"]).exit_code == 2
