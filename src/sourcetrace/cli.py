@@ -236,6 +236,21 @@ def eval_references(gold_xml, pred_xml, as_json) -> None:
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless you say otherwise).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False), help="A corpus DuckDB file: adds the /corpus view.")
+@settings_options
+@handle_errors
+def serve(host, port, db_path, config, allow_private, check_links, finder) -> None:
+    """Start the web app: paste, upload or link an article and read its audit (needs the [server] extra)."""
+    try:
+        from .server import serve as run_server
+    except ImportError as exc:
+        raise click.UsageError(f"the web app needs the server extra: pip install 'sourcetrace[server]' ({exc})")
+    run_server(host, port, build_settings(config, allow_private, check_links, finder), db_path)
+
+
 def main() -> None:
     """Entry point of the `sourcetrace` script."""
     try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-# The opening <body> tag of a rendered report, where the "new audit" bar is inserted.
+# Where the "audit another article" links go in a rendered report: inside its first <header> (which the
+# report styles and pads), else right after <body>.
+RE_HEADER_OPEN = re.compile(r"<header\b[^>]*>", re.IGNORECASE)
 RE_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 # Inline <script> blocks (no src=) of a rendered report: each one's hash goes into the page's CSP.
 RE_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
