@@ -31,6 +31,8 @@ browser:
 ## rebuild the trained models from ../shared/data
 models: $(STAMP)
 	$(PY) scripts/train_attributions.py
+	$(PY) scripts/make_web_citations.py
+	$(PY) scripts/web_citations_handtest.py
 	$(PY) scripts/train_references.py
 
 bench: $(STAMP)

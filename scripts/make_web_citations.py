@@ -5,7 +5,8 @@ The citations are composed from invented authors, titles, outlets, dates and URL
 styles that news and opinion pages use (MLA 7 "Web. 1 Nov 2010. <", MLA 8/9, APA, Chicago notes and
 bibliography, Harvard, Vancouver, Wikipedia cite templates, bare news lines, interviews, reports,
 posts), plus the hand-written ones in HAND below. Every value is made up; nothing is copied from a
-corpus. The same seed always writes the same file. Held out for testing: every 5th sequence
+corpus, and none of the example article's authors, outlets or publishers appear, so the
+example stays an unseen test. The same seed always writes the same file. Held out for testing: every 5th sequence
 (index % 5 == 4), see scripts/train_references.py.
 
 Tags follow AnyStyle (author, title, journal, container-title, publisher, location, date, url,
@@ -25,30 +26,30 @@ from xml.sax.saxutils import escape
 
 OUT = Path(__file__).resolve().parent.parent / "src/sourcetrace/data/training/references-web.xml"
 
-GIVEN = """Patrick Laura Michael Sarah Ahmed Fatima Kenneth Mahan Lucia Tomasz Ingrid Kwame Priya Daniel
+GIVEN = """Laura Michael Sarah Ahmed Fatima Lucia Tomasz Ingrid Kwame Priya Daniel
 Yusuf Elena Marco Hannah Olusegun Mei Javier Nadia Robert Chen Amira Stefan Grace Hugo Leila Omar Julia
 Thomas Aisha Benedikt Rosa Samuel Keiko Ivan Claire Rafael Zainab Peter Anna Farid Maya George Noura
 Lars Isabel Kofi Dana Victor Salma William Ruth Mateo Nora Jonas Emily Karim Alice Diego Sofia""".split()
-FAMILY = """Disney Abedin Katzman Iskoff Dashtestani Okafor Lindqvist Moreau Castellano Nakamura Petrov
+FAMILY = """Okafor Lindqvist Moreau Castellano Nakamura Petrov
 Haddad Brennan Whitfield Kowalski Mensah Farahani Oyelaran Novak Schreiber Delacroix Ortega Svensson
 Chaudhry Fitzgerald Mbeki Tanaka Rahimi Bauer Quispe Halloran Andersen Ferreira Goldberg Idowu Kaplan
 Lefebvre Marchetti Nieminen O'Connell Pereira Rosenthal Sato Thornton Umarov Vasquez Wojcik Yilmaz Zhang
 Al-Masri Hughes Carver Mitchell Baptiste Grummond Estrada Ivanova Jaworski""".split()
 FAMILY = FAMILY + ["van der Berg", "de la Cruz", "Mac Lochlainn", "Van Dyke"]
 ORGS = """United Nations|Amnesty International|Human Rights Watch|World Bank|International Crisis Group|
-Congressional Research Service|Office of the United Nations High Commissioner for Refugees|US Department of State|
+Government Accountability Office|Danish Refugee Council|US Department of Labor|
 European Commission|World Health Organization|Pew Research Center|Brookings Institution|RAND Corporation|
 International Monetary Fund|Reporters Without Borders|Committee to Protect Journalists|Transparency International|
-Council on Foreign Relations|Centre for the Study of Terrorism|Office for National Statistics""".replace("\n", "").split("|")
+Council on Foreign Relations|Institute for War and Peace Reporting|Office for National Statistics""".replace("\n", "").split("|")
 # (name, domain): newspapers, magazines and news sites (tagged journal)
 OUTLETS = [
-    ("Newsweek", "newsweek.com"), ("Foreign Policy", "foreignpolicy.com"), ("The New York Times", "nytimes.com"),
+    ("The Week", "theweek.com"), ("Foreign Affairs", "foreignaffairs.com"), ("The New York Times", "nytimes.com"),
     ("The Guardian", "theguardian.com"), ("The Washington Post", "washingtonpost.com"), ("BBC News", "bbc.co.uk"),
     ("Al Jazeera", "aljazeera.com"), ("Reuters", "reuters.com"), ("The Atlantic", "theatlantic.com"),
     ("Time", "time.com"), ("Der Spiegel", "spiegel.de"), ("Le Monde", "lemonde.fr"), ("The Economist", "economist.com"),
     ("Los Angeles Times", "latimes.com"), ("The Independent", "independent.co.uk"), ("CNN", "cnn.com"),
     ("Financial Times", "ft.com"), ("The Hindu", "thehindu.com"), ("Haaretz", "haaretz.com"),
-    ("Terrorism Monitor", "jamestown.org"), ("Iran Affairs", "iranaffairs.com"), ("Mother Jones", "motherjones.com"),
+    ("Conflict Review", "conflictreview.example"), ("Gulf Affairs", "gulfaffairs.example"), ("Mother Jones", "motherjones.com"),
     ("The Daily Telegraph", "telegraph.co.uk"), ("Wired", "wired.com"), ("Politico", "politico.com"),
     ("The Nation", "thenation.com"), ("Slate", "slate.com"), ("Vox", "vox.com"), ("Asia Times", "atimes.com"),
     ("The Irish Times", "irishtimes.com"), ("Sydney Morning Herald", "smh.com.au"), ("Globe and Mail", "theglobeandmail.com"),
@@ -57,19 +58,19 @@ OUTLETS = [
     ("Associated Press", "apnews.com"), ("The Hill", "thehill.com"), ("Bloomberg", "bloomberg.com"),
     ("Rolling Stone", "rollingstone.com"), ("The New Yorker", "newyorker.com"), ("Huffington Post", "huffpost.com"),
     ("Middle East Eye", "middleeasteye.net"), ("The Diplomat", "thediplomat.com"), ("Dawn", "dawn.com"),
-    ("CNN iReport", "ireport.cnn.com"), ("National Review", "nationalreview.com"), ("El País", "elpais.com"),
+    ("Sky News", "news.sky.com"), ("National Review", "nationalreview.com"), ("El País", "elpais.com"),
     ("Kyiv Independent", "kyivindependent.com"), ("Scroll.in", "scroll.in"), ("Daily Maverick", "dailymaverick.co.za"),
-    ("Balkan Insight", "balkaninsight.com"), ("Nejat Society", "nejatngo.org"), ("Lawfare", "lawfaremedia.org"),
+    ("Balkan Insight", "balkaninsight.com"), ("Refugee Voices", "refugeevoices.example"), ("Lawfare", "lawfaremedia.org"),
 ]
-PUBLISHERS = """The Slate Group|The Jamestown Foundation|Condé Nast|Guardian News and Media|Graham Holdings|
+PUBLISHERS = """The Harbour Group|The Meridian Trust|Condé Nast|Guardian News and Media|Graham Holdings|
 Nikkei|Axel Springer|Hearst Communications|News Corp|Library of Congress|Oxford University Press|
-Penguin Books|Verso|Routledge|Habilian Association|Tribune Publishing|Vox Media|BuzzFeed""".replace("\n", "").split("|")
+Penguin Books|Verso|Routledge|Civic Voices Association|Tribune Publishing|Vox Media|BuzzFeed""".replace("\n", "").split("|")
 PLACES = "London|New York|Washington, DC|Paris|Tehran|Nairobi|Berlin|Geneva|Oxford|Cambridge, MA|Toronto|Delhi".split("|")
-WORDS_A = """Anti-Ahmadinejad|Secret|Quiet|Long|Last|New|Hidden|Broken|Forgotten|Uneasy|Rising|Fragile|Bitter|
+WORDS_A = """Secret|Quiet|Long|Last|New|Hidden|Broken|Forgotten|Uneasy|Rising|Fragile|Bitter|
 Unlikely|Great|Silent|Dangerous|Crowded|Missing|Second""".replace("\n", "").split("|")
-WORDS_N = """Demonstration|Connection|Channel|Alliance|War|Election|Deal|Crisis|Exodus|Ceasefire|Protest|Budget|
+WORDS_N = """Demonstration|Alliance|Corridor|War|Election|Deal|Crisis|Exodus|Ceasefire|Protest|Budget|
 Summit|Verdict|Refugees|Pipeline|Border|Strike|Trial|Campaign|Vote|Drought|Scandal|Reform|Truce""".replace("\n", "").split("|")
-PLACE_N = """Baghdad|Tehran|Kabul|Brussels|Washington|Nairobi|Caracas|Kyiv|Gaza|Camp Ashraf|Mosul|Lagos|
+PLACE_N = """Baghdad|Tehran|Kabul|Brussels|Washington|Nairobi|Caracas|Kyiv|Gaza|Port Sudan|Mosul|Lagos|
 Beirut|Minsk|Khartoum|Manila|Ankara|Islamabad|Havana|Cairo""".replace("\n", "").split("|")
 VERBS = """Vows|Says|Warns|Rejects|Backs|Faces|Plans|Denies|Admits|Seeks|Calls for|Hits|Wins|Loses|Ends""".split("|")
 MONTHS = "January February March April May June July August September October November December".split()
@@ -224,7 +225,8 @@ class Gen:
         segs.append(("title", q.format(self.title())))
         ymd = self.ymd()
         acc = self.after(ymd)
-        k = r.randrange(5)
+        # MLA 7's "*Site*. Publisher, Date." is the commonest web shape; scraped pages often lose the italics
+        k = r.choices(range(5), [0.2, 0.4, 0.15, 0.1, 0.15])[0]
         it = self.italic(outlet)
         if k == 0:
             segs += [("journal", it), ("date", self.date_text(ymd, "dmy") + ":")]
@@ -502,8 +504,8 @@ HAND = [
      ("pages", "p. 15.")],
     [("author", "Baptiste, Rosa."), ("title", "“Haiti after the quake: one year on.”"), ("journal", "*NPR*,"),
      ("date", "12 Jan. 2011,"), ("url", "www.npr.org/2011/01/12/haiti-one-year."), ("accessed", "Accessed 14 Jan. 2011.")],
-    [("author", "Farahani, L."), ("date", "(2014, March 9)."), ("title", "The exiles of Camp Ashraf [Blog post]."),
-     ("accessed", "Retrieved March 12, 2014, from"), ("url", "http://iranaffairs.com/blog/2014/03/the-exiles")],
+    [("author", "Farahani, L."), ("date", "(2014, March 9)."), ("title", "The exiles of Port Sudan [Blog post]."),
+     ("accessed", "Retrieved March 12, 2014, from"), ("url", "http://gulfaffairs.example/blog/2014/03/the-exiles")],
     [("author", "Mensah, Kofi"), ("date", "(2 June 2020)."), ("title", '"Accra plans new port".'), ("journal", "*Reuters*."),
      ("accessed", "Retrieved 4 June 2020.")],
     [("author", "Wojcik, T."), ("date", "2013."), ("title", "‘Poland’s new right’,"), ("journal", "*Financial Times*,"),

@@ -30,7 +30,7 @@ MAX_RANGE = 30
 # ---------------------------------------------------------------- URLs
 RE_URL = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]*"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|io|co|uk|de|fr|in|za|au|ca|africa|news)/[^\s<>\"“”]*",
+    r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,12}/[^\s<>\"“”]*",
     re.IGNORECASE,
 )
 RE_DANGLING_ANGLE = re.compile(r"<\s*$")
@@ -57,16 +57,21 @@ RE_ISO_DATE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(\d{1,2})(?:-(\d{1,2}))?(?
 RE_DAY = re.compile(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?(?![\d-])")
 RE_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
 RE_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-RE_QUOTES_ITALICS = re.compile(r"^[\s\"'“”‘’«»*_(\[]+|[\s\"'“”‘’«»*_)\]]+$")
-RE_TRAILING_PUNCT = re.compile(r"[\s.,:;]+$")
 RE_ET_AL = re.compile(r",?\s*\bet\.? al\b\.?", re.IGNORECASE)
 RE_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b|,)\s*")
 RE_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
+# "Terrorism Monitor. The Jamestown Foundation,": a name whose last word before the period is a full
+# word (not an abbreviation such as "J." or "Natl."), then a capitalised publisher ending in ",".
+RE_SITE_PUBLISHER = re.compile(r"^(\*?[A-Z][^.]*?[a-z]{3,}\*?\.\*?)\s+([A-Z][^.]*,)$")
+# A title in quotation marks, up to its closing mark and the punctuation glued to it.
+RE_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”][.,:;]?(?=\s)")
+# Words that make a container a book, proceedings or website rather than a periodical.
+RE_CONTAINER_WORDS = re.compile(r"^[Ii]n\b|\b(?:[Hh]omepage|[Ww]ebsite|[Bb]log|Proceedings|Conference|Handbook|Encyclopedia|Wikipedia)\b")
+RE_FINAL_INITIAL = re.compile(r"(?:^|[\s.,-])[A-Z]\.$")
 RE_VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 RE_VOLUME_ISSUE = re.compile(r"(\d+)\s*\((\d+[-–/]?\d*)\)")
 RE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
 RE_ACCESS_WORDS = re.compile(r"^\W*(?:last\s+)?(?:accessed|retrieved|viewed|visited|cited|consulted)\b:?", re.IGNORECASE)
-RE_FROM_TAIL = re.compile(r",?\s*from\s*:?$", re.IGNORECASE)
 RE_INTERNET = re.compile(r"\[(?:internet|online)\]", re.IGNORECASE)
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "bin", "al", "el", "ter", "mac"}
 ORG_WORDS = {

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""References per second of the field parser (tokenise + features + CRF + normalise) on one core.
+
+Parses every reference string of ../shared/data/anystyle/core.xml and of our web/news set, several
+times, and prints the median rate; also times the whole references stage on the example article.
+
+    python bench/references.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from sourcetrace.model import Article  # noqa: E402
+from sourcetrace.references import find_references  # noqa: E402
+from sourcetrace.references.features import _static  # noqa: E402
+from sourcetrace.references.fields import parse_reference, read_anystyle_xml  # noqa: E402
+from sourcetrace.settings import Settings  # noqa: E402
+
+CORE = ROOT.parent / "shared/data/anystyle/core.xml"
+WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"
+
+
+def strings() -> list[str]:
+    out = []
+    for path in (CORE, WEB):
+        if path.exists():
+            out += [" ".join(t for _, x in segs for t in x.split()) for segs in read_anystyle_xml(path)]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    refs = strings()
+    parse_reference(refs[0])  # load the model outside the timing
+    # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
+    cpu_rates, wall_rates = [], []
+    for _ in range(args.runs):
+        _static.cache_clear()  # each run starts cold: the token cache may only help within a run
+        c0, t0 = time.process_time(), time.perf_counter()
+        for r in refs:
+            parse_reference(r)
+        cpu_rates.append(len(refs) / (time.process_time() - c0))
+        wall_rates.append(len(refs) / (time.perf_counter() - t0))
+    print(f"parse_reference: {len(refs)} references x {args.runs} runs, median {statistics.median(cpu_rates):,.0f} "
+          f"references per CPU-second (min {min(cpu_rates):,.0f}, max {max(cpu_rates):,.0f}); "
+          f"wall clock median {statistics.median(wall_rates):,.0f}/s")
+    # warm: the token cache kept from the runs above, as in a long batch run over many articles
+    warm = []
+    for _ in range(args.runs):
+        c0 = time.process_time()
+        for r in refs:
+            parse_reference(r)
+        warm.append(len(refs) / (time.process_time() - c0))
+    print(f"parse_reference, warm token cache: median {statistics.median(warm):,.0f} references per CPU-second")
+    example = ROOT / "examples/article.txt"
+    if example.exists():
+        article = Article(text=example.read_text("utf-8"))
+        settings = Settings()
+        times = []
+        for _ in range(args.runs * 4):
+            t0 = time.perf_counter()
+            find_references(article, settings)
+            times.append(time.perf_counter() - t0)
+        print(f"find_references on the example article: median {1000 * statistics.median(times):.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

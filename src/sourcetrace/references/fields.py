@@ -1,0 +1,392 @@
+"""Reference string -> tagged segments (CRF, AnyStyle tags + `accessed`) -> model.ReferenceFields.
+
+`parse_reference(text)` is the whole path for one string; `tag_tokens` is the CRF step alone,
+`segment_spans` adds two structural fixes the CRF often misses in MLA web citations, and
+`normalise` turns tagged segments into cleaned fields (authors split into family/given, dates to
+ISO 8601, quotes and italics markers removed, a type guess). `read_anystyle_xml` / `to_anystyle_xml`
+read and write the AnyStyle XML data-set format the shared scorer uses.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..errors import ModelError
+from ..model import Author, ReferenceFields
+from . import patterns as P
+from .features import sequence_features, tokenize
+
+Segment = tuple[str, str]  # (anystyle tag, text)
+MODEL_PREFIX = "references-"
+MODEL_FILE = "references.crfsuite"
+CONTAINER_TAGS = ("journal", "container-title", "source", "collection-title")
+_STRIP = " \t\r\n\"'“”‘’«».,:;"
+
+
+# ------------------------------------------------------------------ model
+@lru_cache(maxsize=1)
+def model_path() -> Path:
+    """The newest committed reference model (data/models/references-*/references.crfsuite).
+
+    Raises ModelError when none is installed (run `make models`)."""
+    root = resources.files("sourcetrace").joinpath("data/models")
+    candidates = sorted(
+        (Path(str(d)) for d in root.iterdir() if d.name.startswith(MODEL_PREFIX) and d.joinpath(MODEL_FILE).is_file()),
+        key=lambda p: p.name,
+    )
+    if not candidates:
+        raise ModelError("no reference model in sourcetrace/data/models/references-*; run `make models` to train one")
+    return candidates[-1] / MODEL_FILE
+
+
+@lru_cache(maxsize=4)
+def _tagger(path: str):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot open reference model {path}: {exc}") from None
+    return tagger
+
+
+def tag_tokens(tokens: list[str], path: str | Path | None = None) -> list[str]:
+    """The CRF tag of each whitespace token (empty list for no tokens)."""
+    if not tokens:
+        return []
+    tagger = _tagger(str(path or model_path()))
+    return tagger.tag(sequence_features(tokens))
+
+
+# ------------------------------------------------------------------ parsing
+def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, int, int]]:
+    """(tag, start, end) runs of equally tagged tokens, in order, offsets into `text`."""
+    spans = tokenize(text)
+    tags = tag_tokens([text[s:e] for s, e in spans], path)
+    out: list[tuple[str, int, int]] = []
+    for (s, e), tag in zip(spans, tags):
+        if out and out[-1][0] == tag:
+            out[-1] = (tag, out[-1][1], e)
+        else:
+            out.append((tag, s, e))
+    return _split_site_publisher(text, _split_quoted_title(text, out))
+
+
+def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A quoted title ends at its closing quote: '“River Notes” Valley Monitor.' tagged all title
+    becomes title + journal, when the string has no container yet but a date or a web part."""
+    tags = {t for t, _, _ in segments}
+    if tags & set(CONTAINER_TAGS) or not tags & {"medium", "accessed", "url", "date"}:
+        return segments
+    for k, (tag, s, e) in enumerate(segments):
+        if tag != "title":
+            continue
+        m = P.RE_QUOTED_TITLE.match(text, s, e)
+        remainder = text[m.end() : e].strip() if m else ""
+        after = segments[k + 1][0] if k + 1 < len(segments) else ""
+        # not when what follows is a date ("28 April") or a book's "Publisher, Place."
+        if not remainder or parse_date(remainder + " 2000") != "2000" or after == "location":
+            break
+        rest = e - len(text[m.end() : e].lstrip())
+        tag = "container-title" if P.RE_CONTAINER_WORDS.search(remainder) else "journal"
+        return segments[:k] + [("title", s, m.end()), (tag, rest, e)] + segments[k + 1 :]
+    return segments
+
+
+def _split_site_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Split MLA 7's "Site Name. Publisher, Date. Web." when the CRF ran site and publisher together.
+
+    Only in web citations (a medium, access date or URL segment is present) and only when the
+    container ends with "," right before a date and its period-ended first part is not an
+    abbreviation ("J. Biol."), so scholarly journal names are never cut."""
+    tags = {t for t, _, _ in segments}
+    if "publisher" in tags or not tags & {"medium", "accessed", "url"}:
+        return segments
+    for k, (tag, s, e) in enumerate(segments):
+        if tag not in ("journal", "container-title") or k + 1 >= len(segments) or segments[k + 1][0] != "date":
+            continue
+        value = text[s:e]
+        if not value.endswith(","):
+            continue
+        m = P.RE_SITE_PUBLISHER.match(value)
+        if m:
+            cut = s + m.end(1)
+            pub = s + m.start(2)
+            return segments[:k] + [(tag, s, cut), ("publisher", pub, e)] + segments[k + 1 :]
+    return segments
+
+
+def parse_reference(text: str, path: str | Path | None = None) -> tuple[ReferenceFields, list[Segment]]:
+    """Fields and (tag, text) segments of one reference string; raises ModelError with no model."""
+    segments = [(tag, text[s:e]) for tag, s, e in segment_spans(text, path)]
+    return normalise(segments, text), segments
+
+
+# ------------------------------------------------------------------ normalisation
+def clean(value: str) -> str:
+    """Strip quotes, italics markers, brackets and trailing punctuation around a field value."""
+    if "*" in value or "_" in value:
+        value = value.replace("*", " ").replace("_", " ")
+    while True:
+        value = value.strip(_STRIP)
+        # a closing bracket is kept when it closes one inside the value: "Foo (Bar)"
+        if value[-1:] in ")]" and value.count("(") + value.count("[") < value.count(")") + value.count("]"):
+            value = value[:-1]
+        elif value[:1] in "([" and value.count("(") + value.count("[") > value.count(")") + value.count("]"):
+            value = value[1:]
+        else:
+            break
+    return " ".join(value.split())
+
+
+def parse_date(value: str) -> str | None:
+    """ISO 8601 (partial allowed) for a date written in any common way; None when there is no year."""
+    m = P.RE_ISO_DATE.search(value)
+    if m:
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        if 1 <= mo <= 12:
+            return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
+    years = P.RE_YEAR.findall(value)
+    if not years:
+        return None
+    year = years[0]
+    month_m = P.RE_MONTH_WORD.search(value)
+    if not month_m:
+        return year
+    month = P.MONTHS[month_m.group(1).lower()]
+    rest = value.replace(year, " ", 1)
+    day = None
+    for d in P.RE_DAY.finditer(rest):
+        if 1 <= int(d.group(1)) <= 31:
+            day = int(d.group(1))
+            break
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _is_org(name: str) -> bool:
+    words = name.lower().replace(".", " ").split()
+    return len(words) > 1 and any(w in P.ORG_WORDS for w in words) or len(words) > 4
+
+
+def _natural(name: str) -> Author:
+    """ "Patrick Disney", "W. E. Howard", "Ruth van der Berg", "Pérez-Higueras JJ" -> Author."""
+    words = name.split()
+    if len(words) == 1:
+        return Author(family=words[0])
+    if P.RE_VANCOUVER_INITIALS.match(words[-1]) and not P.RE_VANCOUVER_INITIALS.match(words[0]):
+        return Author(family=" ".join(words[:-1]), given=words[-1])
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in P.NAME_PARTICLES:
+        cut -= 1
+    return Author(family=" ".join(words[cut:]), given=" ".join(words[:cut]))
+
+
+def parse_authors(value: str) -> tuple[Author, ...]:
+    """Split an author segment into Authors ("Family, Given", "Given Family", APA and Vancouver lists).
+
+    Organisations ("United Nations", "Human Rights Watch") become one Author with only `family`."""
+    value = P.RE_ET_AL.sub("", value)
+    value = value.replace("[", "(").replace("]", ")")
+    if "@" in value:  # "Name [@handle]" / "@handle (Name)": keep the name, drop the handle
+        inner = value[value.find("(") + 1 : value.rfind(")")] if "(" in value else ""
+        outer = value[: value.find("(")] if "(" in value else value
+        value = inner if outer.strip().startswith("@") else outer
+    value = _clean_names(value)
+    for prefix in ("by ", "By "):
+        if value.startswith(prefix):
+            value = value[len(prefix):]
+    if not value:
+        return ()
+    if _is_org(value) and "," not in value:
+        return (Author(family=value),)
+    chunks = [c.strip(" .") if not P.RE_INITIALS.match(c.strip()) else c.strip() for c in P.RE_AUTHOR_SPLIT.split(value)]
+    chunks = [c for c in chunks if c]
+    authors: list[Author] = []
+    i = 0
+    while i < len(chunks):
+        c = chunks[i]
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        single = len(c.split()) == 1 or c.split()[0].lower() in P.NAME_PARTICLES
+        if nxt is not None and single and not P.RE_INITIALS.match(c) and (
+            P.RE_INITIALS.match(nxt) or len(nxt.split()) <= 2 and not _looks_natural_pair(nxt, chunks, i)
+        ):
+            authors.append(Author(family=c, given=nxt))
+            i += 2
+            continue
+        authors.append(Author(family=c) if _is_org(c) else _natural(c))
+        i += 1
+    return tuple(authors)
+
+
+def _clean_names(value: str) -> str:
+    """clean() that keeps the period of a final initial ("Reyes, T." stays "Reyes, T.")."""
+    kept = P.RE_FINAL_INITIAL.search(value.rstrip(" ,;:"))
+    value = clean(value)
+    return value + "." if kept and not value.endswith(".") else value
+
+
+def _looks_natural_pair(chunk: str, chunks: list[str], i: int) -> bool:
+    """True when `chunk` (after a single-word chunk) is itself a full "Given Family" name.
+
+    "Halloran, Ruth, and Omar Haddad": "Ruth" is Halloran's given name. "Disney, Patrick Kim" keeps
+    "Patrick Kim" as given names when the list is in "Family, Given" order throughout."""
+    return len(chunk.split()) == 2 and i > 0
+
+
+def _volume_issue(segments: list[Segment]) -> tuple[str | None, str | None]:
+    vol = issue = None
+    for tag, text in segments:
+        if tag != "volume":
+            continue
+        m = P.RE_VOLUME_ISSUE.search(text)
+        if m:
+            return m.group(1), m.group(2)
+        low = text.lower()
+        nums = P.RE_NUMBER.findall(text)
+        if not nums:
+            continue
+        if ("no." in low or "issue" in low) and "vol" in low and len(nums) > 1:
+            return nums[0], nums[1]
+        if "no." in low or "issue" in low:
+            issue = nums[0]
+        else:
+            vol = nums[0]
+    return vol, issue
+
+
+def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
+    """ReferenceFields from tagged segments (a tag seen twice keeps its first value, except notes)."""
+    by: dict[str, list[str]] = {}
+    for tag, value in segments:
+        by.setdefault(tag, []).append(value)
+
+    def first(*tags: str) -> str | None:
+        for t in tags:
+            for v in by.get(t, ()):
+                c = clean(v)
+                if c:
+                    return c
+        return None
+
+    authors: tuple[Author, ...] = ()
+    for v in by.get("author", ()):
+        authors += parse_authors(v)
+    date = None
+    for v in by.get("date", ()):
+        date = parse_date(v)
+        if date:
+            # "(2013)" then "8 November." (Harvard): complete the year with the later day and month
+            if len(date) == 4:
+                for w in by["date"]:
+                    more = parse_date(w + " " + date) if w is not v else None
+                    if more and len(more) > 4:
+                        date = more
+                        break
+            break
+    accessed = None
+    for v in by.get("accessed", ()):
+        accessed = parse_date(v)
+        if accessed:
+            break
+    container = first(*CONTAINER_TAGS)
+    if container:
+        container = clean(P.RE_INTERNET.sub("", container))
+        if container.startswith("In "):
+            container = container[3:]
+    medium_parts = [clean(v) for v in by.get("medium", ()) if clean(v)]
+    medium = "; ".join(medium_parts) or None
+    notes = [clean(v) for v in by.get("note", ()) if clean(v)]
+    doi = None
+    m = P.RE_DOI.search(" ".join(by.get("doi", ())) or text)
+    if m:
+        doi = m.group(1).rstrip(P.URL_TRAILING)
+    volume, issue = _volume_issue(segments)
+    pages = first("pages")
+    if pages:
+        pages = pages.replace("pp.", "").replace("p.", "").replace("pages", "").strip(" ,.")
+    title = first("title")
+    return ReferenceFields(
+        authors=authors,
+        title=title,
+        container=container,
+        publisher=first("publisher"),
+        date=date,
+        accessed=accessed,
+        doi=doi,
+        volume=volume,
+        issue=issue,
+        pages=pages or None,
+        location=first("location"),
+        medium=medium,
+        note="; ".join(notes) or None,
+        type=_type_of(by, container, medium, title, volume or pages or doi, publisher=bool(by.get("publisher"))),
+    )
+
+
+def _type_of(by: dict[str, list[str]], container: str | None, medium: str | None, title: str | None,
+             numbered: object, publisher: bool) -> str | None:
+    """A guess at the CSL-like type from which fields are present."""
+    medium = (medium or "").lower()
+    genre = " ".join(by.get("genre", ())).lower()
+    container = (container or "").lower()
+    if "interview" in medium or "interview" in genre:
+        kind = "interview"
+    elif container in P.SOCIAL_SITES or any(v.lstrip("*").lower().startswith(tuple(P.SOCIAL_SITES)) for v in by.get("container-title", ())):
+        kind = "post"
+    elif any(w in genre for w in ("report", "brief", "paper")) or (not container and "report" in (title or "").lower()):
+        kind = "report"
+    elif "journal" in by and numbered and not by.get("url"):
+        kind = "article-journal"
+    elif "journal" in by:
+        kind = "article-newspaper"
+    elif container:
+        kind = "webpage" if by.get("url") else "chapter"
+    elif publisher and not by.get("url"):
+        kind = "book"
+    elif by.get("url"):
+        kind = "webpage"
+    else:
+        kind = None
+    return kind
+
+
+# ------------------------------------------------------------------ AnyStyle XML
+def to_anystyle_xml(sequences: list[list[Segment]]) -> str:
+    """AnyStyle XML data set (<dataset><sequence><tag>text</tag>..</sequence>..) for tagged strings."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
+    for segments in sequences:
+        out.append("  <sequence>")
+        for tag, text in segments:
+            out.append(f"    <{tag}>{escape(text)}</{tag}>")
+        out.append("  </sequence>")
+    out.append("</dataset>")
+    return "\n".join(out) + "\n"
+
+
+def read_anystyle_xml(source: str | Path) -> list[list[Segment]]:
+    """The sequences of an AnyStyle XML file (a path or the XML text) as lists of (tag, text).
+
+    Text outside any element inside a <sequence> is tagged "O", as the shared scorer does."""
+    if isinstance(source, Path) or not source.lstrip().startswith("<"):
+        root = ET.parse(str(source)).getroot()
+    else:
+        root = ET.fromstring(source)
+    dataset = []
+    for seq in [root] if root.tag == "sequence" else root.iter("sequence"):
+        segments: list[Segment] = []
+        if seq.text and seq.text.strip():
+            segments.append(("O", seq.text.strip()))
+        for child in seq:
+            if isinstance(child.tag, str):
+                text = " ".join("".join(child.itertext()).split())
+                if text:
+                    segments.append((child.tag, text))
+            if child.tail and child.tail.strip():
+                segments.append(("O", child.tail.strip()))
+        dataset.append(segments)
+    return dataset
