@@ -105,3 +105,30 @@ def test_cli_parse_ref_json(runner):
 
 def test_cli_usage_error_exits_2(runner):
     assert runner.invoke(cli, ["audit"]).exit_code == 2
+
+
+def test_cli_batch_query_export(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text('Mayor Ann Lee said "we will build the bridge." Lee added that costs were fine.\n')
+    (corpus / "b.txt").write_text('"Taxes will fall," said Ann Lee on Monday.\n')
+    (corpus / "c.txt").write_bytes(b"")
+    db = tmp_path / "c.duckdb"
+    result = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "-j", "1", "--quiet"])
+    assert result.exit_code == 4, result.stderr  # c.txt is empty: recorded as failed, the rest goes on
+    assert "2 audited, 1 failed" in result.stderr and result.stdout == ""
+    again = runner.invoke(cli, ["batch", str(corpus), "--db", str(db), "-j", "1", "--quiet"])
+    assert "0 audited" in again.stderr and "3 already stored" in again.stderr
+    top = runner.invoke(cli, ["query", "top-speakers", "--db", str(db), "--format", "json"])
+    assert top.exit_code == 0, top.stderr
+    rows = json.loads(top.stdout)
+    assert any("Ann Lee" in json.dumps(row) for row in rows)
+    out = tmp_path / "parquet"
+    exported = runner.invoke(cli, ["export", "--db", str(db), "--parquet", str(out)])
+    assert exported.exit_code == 0 and any(p.suffix == ".parquet" for p in out.iterdir())
+
+
+def test_cli_query_unknown_report_exits_2(runner, tmp_path):
+    db = tmp_path / "x.duckdb"
+    db.write_bytes(b"")
+    assert runner.invoke(cli, ["query", "nope", "--db", str(db)]).exit_code == 2

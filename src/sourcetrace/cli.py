@@ -42,6 +42,8 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             if debug:
                 raise
             _fail(f"{exc} [{exc.code}]", EXIT_INPUT)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except (BrokenPipeError, KeyboardInterrupt):
             raise SystemExit(130)
         except Exception as exc:  # noqa: BLE001 - last line of defence: a bug, reported in one line
@@ -234,6 +236,73 @@ def eval_references(gold_xml, pred_xml, as_json) -> None:
 
     scores = evaluate_references(gold_xml, pred_xml)
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="DuckDB file to write (created if missing).")
+@click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: number of cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run on local processes or on Dask.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:port); default: a LocalCluster.")
+@click.option("--no-resume", is_flag=True, help="Re-audit documents already in the store (replacing their rows).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds allowed per document before it is recorded as failed.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@settings_options
+@handle_errors
+def batch(inputs, db_path, jobs, engine, scheduler, no_resume, timeout, quiet, config, allow_private, check_links, finder) -> None:
+    """Audit a corpus (directories, globs, JSONL, WARC) into a DuckDB store; resumable.
+
+    INPUT is a file, a directory, a glob, a JSONL file (one article per line: id, text or html, optional
+    url, date, site) or a WARC / WARC.gz file. Exits 4 when some documents failed (see the failures table).
+    """
+    from .corpus.inputs import check_inputs
+
+    settings = build_settings(config, allow_private, check_links, finder)
+    check_inputs(inputs)
+    progress = sys.stderr.isatty() and not quiet
+    if engine == "dask":
+        from .corpus.dask import run_dask
+
+        counts = run_dask(inputs, db_path, settings, scheduler=scheduler, n_workers=jobs or 2,
+                          progress=progress, resume=not no_resume, timeout=timeout)
+    else:
+        from .corpus.batch import run_batch
+
+        counts = run_batch(inputs, db_path, settings, jobs=jobs, progress=progress, resume=not no_resume, timeout=timeout)
+    click.echo(
+        f"sourcetrace: {counts.documents} audited, {counts.failures} failed, {counts.skipped} already stored "
+        f"({counts.per_second:.1f} articles/s) -> {db_path}",
+        err=True,
+    )
+    if counts.failures:
+        raise SystemExit(EXIT_BATCH_FAILURES)
+
+
+@cli.command()
+@click.argument("report")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The corpus DuckDB file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True, help="Output format.")
+@handle_errors
+def query(report, db_path, fmt) -> None:
+    """Print a canned REPORT over a corpus store: top-speakers, unsourced-by-site, findings-by-site-month, anonymous-rate."""
+    from .store.queries import REPORTS, format_csv, format_json, format_text, run_report
+
+    if report not in REPORTS:
+        raise click.UsageError(f"unknown report {report!r}; choose from: {', '.join(REPORTS)}")
+    columns, rows = run_report(db_path, report)
+    click.echo({"csv": format_csv, "json": format_json, "text": format_text}[fmt](columns, rows).rstrip("\n"))
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The corpus DuckDB file.")
+@click.option("--parquet", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory for one Parquet file per table.")
+@handle_errors
+def export(db_path, out_dir) -> None:
+    """Export every table of a corpus store to Parquet."""
+    from .store.queries import export_parquet
+
+    paths = export_parquet(db_path, out_dir)
+    click.echo(f"sourcetrace: wrote {len(paths)} Parquet files to {out_dir}", err=True)
 
 
 @cli.command()

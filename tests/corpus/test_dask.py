@@ -1,0 +1,63 @@
+"""The Dask engine on a LocalCluster of two workers: same rows as the local runner, resume, failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.store import Store
+
+from .corpus_fixtures import STAGES, make_docs, stored
+
+pytest.importorskip("distributed")
+
+from sourcetrace.corpus.dask import run_dask  # noqa: E402 - after the importorskip
+
+
+def test_dask_local_cluster_matches_local_runner(tmp_path):
+    from sourcetrace.corpus import run_batch
+
+    ids = make_docs(tmp_path / "in", 30, extra={"bad.txt": "BOOM"})
+    db = tmp_path / "dask.duckdb"
+    counts = run_dask([tmp_path / "in"], db, n_workers=2, processes=False, partition_size=7,
+                      stages=STAGES, progress=False)
+    assert (counts.documents, counts.failures) == (30, 1)
+    docs, failures = stored(db)
+    assert sorted(docs + failures) == sorted(ids)
+    assert [f.rsplit("/", 1)[-1] for f in failures] == ["bad.txt"]
+
+    local = tmp_path / "local.duckdb"
+    run_batch([tmp_path / "in"], local, jobs=1, stages=STAGES, progress=False)
+    query = "SELECT article_id, id, speaker, content_text FROM attributions ORDER BY article_id, id"
+    with Store(db, read_only=True) as a, Store(local, read_only=True) as b:
+        assert a.query(query) == b.query(query)
+        assert a.counts() == b.counts()
+    assert not list(tmp_path.glob(".sourcetrace-parts-*"))  # partitions are removed once loaded
+
+
+def test_dask_resume_and_kept_parquet(tmp_path):
+    make_docs(tmp_path / "in", 8)
+    db = tmp_path / "dask.duckdb"
+    run_dask([tmp_path / "in"], db, n_workers=2, processes=False, partition_size=3, stages=STAGES,
+             progress=False, parquet_dir=tmp_path / "parts", keep_parquet=True)
+    assert len(list((tmp_path / "parts").glob("part-*/documents.parquet"))) == 3
+    (tmp_path / "in" / "late.txt").write_text('"Late," said Di Ray.')
+    again = run_dask([tmp_path / "in"], db, n_workers=2, processes=False, stages=STAGES, progress=False)
+    assert (again.skipped, again.documents) == (8, 1)
+    docs, _ = stored(db)
+    assert len(docs) == len(set(docs)) == 9
+
+
+def test_dask_exiting_ingest_becomes_failure_rows(tmp_path):
+    """Even SystemExit from third-party code is one failure row per document, not a stopped run."""
+    make_docs(tmp_path / "in", 4)
+
+    def broken_ingest(item, settings):
+        raise SystemExit("a library that calls sys.exit")
+
+    db = tmp_path / "dask.duckdb"
+    counts = run_dask([tmp_path / "in"], db, n_workers=2, processes=False, stages=STAGES, ingest=broken_ingest,
+                      progress=False)
+    assert (counts.documents, counts.failures) == (0, 4)
+    with Store(db, read_only=True) as store:
+        _, rows = store.query("SELECT DISTINCT stage, code FROM failures")
+    assert rows == [("ingest", "internal")]
