@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from array import array
+from bisect import bisect_left
 
 from .model import Article, Tokens
 from .settings import Settings
@@ -23,8 +24,10 @@ RE_TOKEN = re.compile(
     r"|\S",
 )
 
-# Tokens that end a sentence, and closers that may follow them inside the same sentence.
-SENTENCE_END = frozenset(".!?…")
+RE_NEWLINE_RUN = re.compile(r"\n\s*")
+RE_SENTENCE_PUNCT = re.compile(r"[.!?…]")
+
+# Closers that may follow sentence-final punctuation inside the same sentence.
 CLOSERS = frozenset("\"'”’»)]")
 
 # Words that take a period without ending the sentence ("Mr. Smith", "Sept. 12", "Gov. Pence").
@@ -42,39 +45,34 @@ def tokenize(article: Article, settings: Settings) -> Article:
 
 def tokenize_text(text: str) -> Tokens:
     """Tokens of `text`: starts/ends offset arrays and the index of each sentence's first token."""
-    starts = array("I")
-    ends = array("I")
-    for m in RE_TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+    spans = [m.span() for m in RE_TOKEN.finditer(text)]
+    starts = array("I", [a for a, _ in spans])
+    ends = array("I", [b for _, b in spans])
     return Tokens(starts=starts, ends=ends, sentence_starts=_split_sentences(text, starts, ends))
 
 
 def _split_sentences(text: str, starts: array, ends: array) -> array:
-    sentence_starts = array("I")
     n = len(starts)
     if not n:
-        return sentence_starts
-    sentence_starts.append(0)
-    i = 1
-    while i < n:
-        if "\n" in text[ends[i - 1] : starts[i]]:
-            # A line break always ends a sentence: paragraphs, headlines, list items.
-            sentence_starts.append(i)
-            i += 1
+        return array("I")
+    # Only tokens after a line break or after sentence-final punctuation can start a sentence, so
+    # look at those instead of walking every token.
+    breaks = {0}
+    for m in RE_NEWLINE_RUN.finditer(text):
+        i = bisect_left(starts, m.end())
+        if 0 < i < n:
+            breaks.add(i)
+    for m in RE_SENTENCE_PUNCT.finditer(text):
+        dot = bisect_left(starts, m.start())
+        if dot >= n or starts[dot] != m.start() or _is_abbreviation(text, starts, ends, dot):
             continue
-        prev = text[starts[i - 1] : ends[i - 1]]
-        if prev in SENTENCE_END and not _is_abbreviation(text, starts, ends, i - 1):
-            # Closing quotes/brackets right after the period stay in this sentence: ."  .”)
-            while i < n and text[starts[i] : ends[i]] in CLOSERS and starts[i] == ends[i - 1]:
-                i += 1
-            if i < n and starts[i] > ends[i - 1] and _starts_sentence(text[starts[i] : ends[i]]):
-                if "\n" not in text[ends[i - 1] : starts[i]]:
-                    sentence_starts.append(i)
-                    i += 1
-                continue
-        i += 1
-    return sentence_starts
+        i = dot + 1
+        # Closing quotes/brackets right after the period stay in this sentence: ."  .”)
+        while i < n and text[starts[i] : ends[i]] in CLOSERS and starts[i] == ends[i - 1]:
+            i += 1
+        if i < n and starts[i] > ends[i - 1] and _starts_sentence(text[starts[i] : ends[i]]):
+            breaks.add(i)
+    return array("I", sorted(breaks))
 
 
 def _is_abbreviation(text: str, starts: array, ends: array, dot: int) -> bool:
@@ -90,4 +88,4 @@ def _is_abbreviation(text: str, starts: array, ends: array, dot: int) -> bool:
 
 def _starts_sentence(token: str) -> bool:
     ch = token[0]
-    return ch.isupper() or ch.isdigit() or ch in "\"“‘'«([—–-"
+    return ch.isupper() or ch.isdigit() or ch in "\"“‘'«„‚([—–-―"

@@ -43,6 +43,15 @@ class Quote:
         return self.segments[-1][1]
 
 
+FUNCTION_WORDS = frozenset("of to the a an and for in on at by with".split())
+
+
+def label_words(text: str) -> list[str]:
+    """The content words of a quotation's text (function words left out): a name like "Friends of
+    the River Committee" counts 3, so it stays under the label-length limit."""
+    return [w for w in text.split() if any(c.isalnum() for c in w) and w.lower() not in FUNCTION_WORDS]
+
+
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-blank lines of text[start:end] as (start, end) spans without surrounding whitespace."""
     spans = []
@@ -64,7 +73,9 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _role(text: str, i: int, ch: str, limit_start: int, limit_end: int) -> str:
     """'open', 'close', 'either' or 'none' (apostrophe) for the mark `ch` at text[i]."""
     before = text[i - 1] if i > limit_start else " "
-    after = text[i + 1] if i + 1 < limit_end else " "
+    after = text[i + len(ch)] if i + len(ch) < limit_end else " "
+    if ch == "''":
+        ch = '"'
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
         if ch == "‘" and after.isdigit():
             return "none"  # ‘90s
@@ -109,6 +120,7 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
             (m.start(), m.group())
             for m in RE_QUOTE_MARK.finditer(text, pa, pb)
             if m.group() in DOUBLE_OPEN or m.group() in DOUBLE_CLOSE or m.group() in DOUBLE_AMBIG
+            or m.group() == "''"
         ]
         roles = [(i, ch, _role(text, i, ch, pa, pb)) for i, ch in marks]
         if open_at is not None:
@@ -129,11 +141,14 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
         for i, ch, role in roles:
             if role == "none":
                 continue
-            mark_style = "straight" if ch == '"' else ("guillemet" if ch in "«»" else "curly")
+            mark_style = "straight" if ch in ('"', "''") else ("guillemet" if ch in "«»" else "low" if ch == "„" else "curly")
             if open_at is None:
                 if role in ("open", "either"):
                     open_at, style, depth, segments, carried = i, mark_style, 0, [], 0
                 continue
+            if style == "low" and ch == "“":
+                role = "close"  # „ ... “
+                mark_style = "low"
             if mark_style != style and role == "open" and i > open_at:
                 depth += 1  # a nested quotation in the other style
                 continue
@@ -141,7 +156,7 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 depth -= 1
                 continue
             if role in ("close", "either"):
-                segments.append((open_at, i + 1))
+                segments.append((open_at, i + len(ch)))
                 quotes.append(Quote(tuple(segments)))
                 open_at, segments, depth, carried = None, [], 0, 0
             else:

@@ -15,7 +15,8 @@ SINGLE_OPEN = frozenset("‘‚‹")
 SINGLE_CLOSE = frozenset("’›")
 SINGLE_AMBIG = frozenset("'")
 QUOTE_CHARS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_AMBIG | SINGLE_OPEN | SINGLE_CLOSE | SINGLE_AMBIG
-RE_QUOTE_MARK = re.compile("[\"'“”„«»‘’‚‹›]")
+# Two apostrophes stand for a double quotation mark in some wire copy (NYT: ''I think,'' he said).
+RE_QUOTE_MARK = re.compile("''|[\"'“”„«»‘’‚‹›]")
 # What the shared scorer (and PolNeAR) counts as the start of a direct quotation.
 DIRECT_OPENERS = ("“", '"', "‘", "«", "„", "'")
 
@@ -57,7 +58,8 @@ NON_NAME_CAPS = frozenset(
     though however meanwhile still also then now today yesterday tomorrow mr mrs ms dr
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december his her their its our my your
-    what who which where why how not no yes one two three many some most all both""".split()
+    what who which where why how not no yes one two three many some most all both later earlier
+    last next first during under over even only just asked instead such every each another""".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir lady lord rev".split())
 
@@ -106,5 +108,14 @@ SPEECH_LEMMAS = frozenset(
 # Auxiliaries and adverbs that may sit inside a multi-word cue ("has said", "also noted").
 CUE_AUX = frozenset("has have had is was were are been be also later then further previously once again".split())
 
-RE_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
-RE_WORD = re.compile(r"\w")
+# A capitalised run: optional honorific/title abbreviation, then capitalised words and initials
+# ("Mr. Dashtestani", "George W. Bush", "Mahan Abedin", "O’Brien"). Lowercase particles are left
+# out on purpose: "Centre for the Study of Terrorism" is then several runs, not one long "name".
+RE_NAME_RUN = re.compile(
+    # (the lookahead makes every non-capital position fail at once: 3x faster on news text)
+    r"\b(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Sgt|Lt|Col|Capt)\.[ \t]+)?"
+    r"[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'\-]*[a-z][\w’'\-]*)*(?:,?[ \t]+Jr\.)?"
+)
+RE_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Sgt|Lt|Col|Capt)\.?\s+")
+RE_POSSESSIVE = re.compile(r"[’']s$")
+

@@ -1,0 +1,365 @@
+"""Speaker resolution: Article.attributions' sources -> Article.speakers, and Attribution.speaker ids.
+
+Each source is read as a name ("Patrick Disney", "Mr. Trump"), an appositive ("Aaron Kall, the
+director of debate at ..."), a pronoun ("He recalls"), a title ("the senator"), an organisation
+("the State Department") or a group ("supporters"). Names merge to the fullest form in the article
+(surname "Disney" -> "Patrick Disney"); pronouns and titles go to the last fitting person mentioned
+before them. `speaker` stays None only when nothing fits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Attribution, Mention, Speaker
+from ..settings import Settings
+from .layout import body_spans
+from .patterns import (
+    CUE_FORMS,
+    SPEECH_LEMMAS,
+    RE_HONORIFIC,
+    RE_NAME_RUN,
+    RE_POSSESSIVE,
+    DETERMINERS,
+    GROUP_HEADS,
+    NON_NAME_CAPS,
+    ORG_HEADS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PLURAL_PRONOUNS,
+)
+
+RE_SENTENCE_STOP = re.compile(r"[.!?;\n]")
+TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+FEMALE = frozenset("mrs ms miss she her spokeswoman congresswoman chairwoman businesswoman actress woman mother wife daughter".split())
+MALE = frozenset("mr he him his spokesman congressman chairman businessman actor man father husband son".split())
+TITLE_WORDS = frozenset("inspector detective officer sergeant lieutenant captain colonel major governor".split())
+ORG_NAME_WORDS = ORG_HEADS | frozenset("inc corp news times post journal press".split())
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    descriptions: set[str] = field(default_factory=set)
+    gender: str = ""
+    first: int = 0
+
+
+def resolve_speakers(article: Article, settings: Settings) -> Article:
+    """Return `article` with `speakers` (ids s1.. by first mention) and each Attribution.speaker set."""
+    text = article.text
+    bodies = body_spans(article)
+    names = _name_runs(text, bodies)
+    full_names = _full_names(names)
+    entities: list[_Entity] = []
+    by_key: dict[str, _Entity] = {}
+
+    def entity(name: str, kind: str, at: int) -> _Entity:
+        key = name.lower()
+        ent = by_key.get(key)
+        if ent is None:
+            ent = _Entity(name=name, kind=kind, first=at)
+            by_key[key] = ent
+            entities.append(ent)
+        return ent
+
+    resolved: dict[str, _Entity] = {}
+    pending: list[Attribution] = []
+    # Pass 1: sources that name someone (or something) by themselves.
+    for att in article.attributions:
+        if att.source is None:
+            continue
+        src = text[att.source.start : att.source.end]
+        kind, name, mention_kind, desc = _read_source(src)
+        if kind in ("pronoun", "title", "relative"):
+            pending.append(att)
+            continue
+        if kind == "person":
+            full = _fullest(name, full_names, att.source.start)
+            ent = entity(full, "person", att.source.start)
+            ent.descriptions |= desc
+            ent.gender = ent.gender or _gender(src)
+        else:
+            ent = entity(name, kind, att.source.start)
+        ent.mentions.append(Mention(att.source.start, att.source.end, mention_kind))
+        resolved[att.id] = ent
+    # Other people the text names with an honorific ("Mr. Dashtestani") or as the subject of a cue
+    # verb ("Cyrus Safdari of Iran Affairs suggests") can be what a pronoun points to even when the
+    # finder missed them as a source.
+    persons = [e for e in entities if e.kind == "person"]
+    mentions = _person_mentions(text, names, persons)
+    known_starts = {m[0] for m in mentions}
+    for start, end, run in names:
+        if start in known_starts:
+            continue
+        if RE_HONORIFIC.match(run) or _speaks(text, start, end, run):
+            full = _fullest(RE_HONORIFIC.sub("", run), full_names, start)
+            ent = by_key.get(full.lower()) or _Entity(name=full, kind="person", first=start, gender=_gender(run))
+            if full.lower() not in by_key:
+                by_key[full.lower()] = ent
+                entities.append(ent)
+            mentions.append((start, end, ent))
+    mentions.sort(key=lambda m: m[0])
+    # Pass 2: pronouns, relative "who" and titles go to the last fitting person before them.
+    for att in pending:
+        src = text[att.source.start : att.source.end]
+        kind, name, mention_kind, desc = _read_source(src)
+        ent = None
+        if kind == "relative":
+            ent = _before(mentions, att.source.start, "", None, window=200)
+            if ent is None:
+                # "supporters who think ...": the relative pronoun's antecedent is a group noun.
+                before = text[max(0, att.source.start - 80) : att.source.start].split()
+                for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
+                    word = before[k].lower().strip(",")
+                    if word in GROUP_HEADS:
+                        phrase = " ".join(w.strip(",") for w in before[max(0, k - 2) : k + 1])
+                        ent = entity(_strip_det(phrase), "group", att.source.start)
+                        break
+        elif kind == "pronoun" and name in PLURAL_PRONOUNS:
+            ent = _last_group(resolved, article.attributions, att.source.start)
+        elif kind == "pronoun":
+            ent = _before(mentions, att.source.start, PERSON_PRONOUNS.get(name, ""), None)
+        else:
+            ent = _before(mentions, att.source.start, _gender(src), desc)
+            if ent is None:
+                named = _titled_name(text, names, name, att.source.start)
+                if named is not None:
+                    full = _fullest(named, full_names, att.source.start)
+                    ent = entity(full, "person", att.source.start)
+                    ent.descriptions.add(name)
+                else:
+                    # Nobody in the article carries this title: the description is the speaker.
+                    ent = entity(_strip_det(src.strip()), "person", att.source.start)
+        if ent is None:
+            continue
+        if ent.name.lower() not in by_key:
+            by_key[ent.name.lower()] = ent
+            entities.append(ent)
+        ent.mentions.append(Mention(att.source.start, att.source.end, mention_kind))
+        resolved[att.id] = ent
+    used_ids = {id(e) for e in resolved.values()}
+    seen = {id(e): {m.start for m in e.mentions} for e in entities}
+    # Name occurrences in the text are mentions too (the entity list shows where each one appears).
+    for start, end, ent in mentions:
+        if start in seen.get(id(ent), ()):
+            continue
+        if ent.mentions or id(ent) in used_ids:
+            ent.mentions.append(Mention(start, end, "name" if " " in text[start:end].strip() else "surname"))
+    used = [e for e in entities if id(e) in used_ids]
+    used.sort(key=lambda e: min(m.start for m in e.mentions))
+    ids = {id(e): f"s{n}" for n, e in enumerate(used, 1)}
+    speakers = tuple(
+        Speaker(id=ids[id(e)], name=e.name, mentions=tuple(sorted(set(e.mentions), key=lambda m: m.start)), kind=e.kind)
+        for e in used
+    )
+    attributions = tuple(
+        dataclasses.replace(a, speaker=ids[id(resolved[a.id])]) if a.id in resolved else a for a in article.attributions
+    )
+    return dataclasses.replace(article, speakers=speakers, attributions=attributions)
+
+
+def _speaks(text: str, start: int, end: int, run: str) -> bool:
+    """A two-to-four-word name followed closely by a cue verb in the same sentence, and not inside
+    a prepositional phrase ("Cyrus Safdari of Iran Affairs suggests": Safdari, not Iran Affairs)."""
+    words = run.split()
+    if not 2 <= len(words) <= 4 or any(w.lower() in ORG_NAME_WORDS for w in words):
+        return False
+    before = text[max(0, start - 6) : start].lower().replace("*", " ").split()
+    if before and before[-1] in ("of", "at", "from", "for", "with", "by", "in", "to"):
+        return False
+    after = RE_SENTENCE_STOP.split(text[end : end + 40], maxsplit=1)[0].lower().split()
+    return any(CUE_FORMS.get(w.strip("*,")) in SPEECH_LEMMAS for w in after[:5])
+
+
+def _name_runs(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    runs = []
+    for a, b in bodies:
+        for m in RE_NAME_RUN.finditer(text, a, b):
+            run = m.group()
+            words = run.split()
+            # Drop a sentence-initial capitalised function word ("The Clinton campaign" -> "Clinton").
+            start = m.start()
+            while words and words[0].lower().strip(".") in NON_NAME_CAPS and not RE_HONORIFIC.match(run):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+                words = words[1:]
+                run = " ".join(words)
+            if words:
+                runs.append((start, m.end(), run))
+    return runs
+
+
+def _read_source(src: str) -> tuple[str, str, str, set[str]]:
+    """(kind, name, mention kind, description words) for a source span's text."""
+    s = src.strip().strip(",")
+    low = s.lower()
+    if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
+        return "pronoun", low, "pronoun", set()
+    if low in ("who", "whom", "which", "that"):
+        return "relative", low, "pronoun", set()
+    head, _, rest = s.partition(",")
+    # "Cyrus Safdari of Iran Affairs", "Patrick Disney at Foreign Policy": the person comes first.
+    m = re.match(r"^(.*?[A-Z][\w’'\-]*)\s+(?:of|at|from|with)\s+\S", head)
+    if m and RE_NAME_RUN.search(m.group(1)) and not (head.split()[-1][:1].islower()):
+        rest = head[m.end(1) :] + " " + rest
+        head = m.group(1)
+    desc = {w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", rest)} & PERSON_TITLES
+    words = head.split()
+    if words and words[0].lower() in GROUP_HEADS:
+        return "group", head, "group", set()
+    runs = [m.group() for m in RE_NAME_RUN.finditer(head)]
+    runs = [r for r in (_strip_function_words(r) for r in runs) if r]
+    if not runs and rest.strip():
+        # "the mayor, Paul Dunne": a description, then the name as an appositive.
+        after = _strip_function_words(next((m.group() for m in RE_NAME_RUN.finditer(rest.strip())), ""))
+        if after and rest.strip().startswith(after.split()[0]):
+            title = RE_POSSESSIVE.sub("", words[-1].lower()) if words else ""
+            return "person", after, "name", desc | ({title} & PERSON_TITLES)
+    runs = [r for r in (_strip_function_words(r) for r in runs) if r]
+    last_low = words[-1].lower().strip(".,’'s") if words else ""
+    lead = {w.lower().strip(".") for w in words}
+    desc |= {TITLE_ABBREVIATIONS.get(w, w) for w in lead} & (PERSON_TITLES | set(TITLE_ABBREVIATIONS.values()))
+    if words and words[-1][:1].islower():
+        # The noun phrase ends in a common noun: "the State Department's spokesman", "supporters".
+        head_noun = RE_POSSESSIVE.sub("", words[-1].lower())
+        if head_noun in GROUP_HEADS or head_noun.endswith("s") and head_noun not in PERSON_TITLES and not runs:
+            return "group", _strip_det(head), "group", set()
+        if head_noun in ORG_HEADS:
+            return "organization", _strip_det(head), "group", set()
+        if head_noun in PERSON_TITLES or not runs:
+            return "title", head_noun, "title", desc | {head_noun}
+    if not runs:
+        return "group", _strip_det(head), "group", set()
+    name = runs[-1]
+    name_words = [RE_POSSESSIVE.sub("", w).lower() for w in name.split()]
+    if any(w in ORG_NAME_WORDS for w in name_words) or last_low in ORG_HEADS:
+        return "organization", _strip_det(name), "name", set()
+    if name.lower() in GROUP_HEADS or name.endswith("s") and name.split()[-1].lower() in GROUP_HEADS:
+        return "group", name, "group", set()
+    if len(RE_HONORIFIC.sub("", name).split()) == 1:
+        return "person", name, "surname", desc
+    return "person", name, "name", desc
+
+
+def _strip_function_words(run: str) -> str:
+    words = run.split()
+    while words and words[0].lower().strip(".") in NON_NAME_CAPS and not RE_HONORIFIC.match(run):
+        words = words[1:]
+    # "Senator Julia Marsh", "Inspector Ravi Shah": a leading title is a description, not the name.
+    while len(words) > 1 and (words[0].lower() in PERSON_TITLES or words[0].lower() in TITLE_WORDS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_det(s: str) -> str:
+    words = s.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or s
+
+
+def _surname(name: str) -> str:
+    words = RE_HONORIFIC.sub("", name).replace(", Jr.", "").replace(" Jr.", "").split()
+    return RE_POSSESSIVE.sub("", words[-1]) if words else name
+
+
+def _full_names(names: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """Multi-word person-like names by surname: {"Disney": [(start, "Patrick Disney")]}."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for start, _, run in names:
+        run = _strip_function_words(RE_POSSESSIVE.sub("", RE_HONORIFIC.sub("", run)))
+        words = run.split()
+        if len(words) < 2 or len(words) > 4 or any(w.lower() in ORG_NAME_WORDS for w in words):
+            continue
+        index.setdefault(_surname(run), []).append((start, run))
+    return index
+
+
+def _fullest(name: str, full_names: dict[str, list[tuple[int, str]]], at: int) -> str:
+    """The longest name in the article ending in `name`'s surname, preferring ones before `at`."""
+    bare = RE_HONORIFIC.sub("", RE_POSSESSIVE.sub("", name))
+    surname = _surname(bare)
+    best = bare
+    best_key = (len(bare.split()) > 1, 0)
+    for start, run in full_names.get(surname, ()):
+        key = (True, (1 if start < at else 0) * 10 + len(run.split()))
+        if key > best_key:
+            best, best_key = run, key
+    return best
+
+
+def _titled_name(text: str, names, title: str, at: int) -> str | None:
+    """The last name before `at` written with `title` ("Senator Julia Marsh", "Kall, the director")."""
+    best = None
+    keys = (title, *[k for k, v in TITLE_ABBREVIATIONS.items() if v == title])
+    for start, end, run in names:
+        if start >= at:
+            break
+        window = text[max(0, start - 40) : end + 40].lower()
+        if not any(k in window for k in keys):
+            continue
+        words = run.split()
+        head = text[max(0, start - 40) : start].lower().split()
+        tail = text[end : end + 40].lower().replace(",", " ").split()
+        if (
+            words[0].lower().rstrip(".") in keys
+            or (head and head[-1].strip(",") == title)
+            or (len(tail) > 1 and tail[0] in ("the", "a", "an") and title in tail[1:5])
+        ):
+            best = _strip_function_words(RE_HONORIFIC.sub("", run))
+    return best or None
+
+
+def _gender(src: str) -> str:
+    words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", src)}
+    if words & FEMALE:
+        return "f"
+    if words & MALE:
+        return "m"
+    return ""
+
+
+def _person_mentions(text: str, names, persons: list[_Entity]) -> list[tuple[int, int, _Entity]]:
+    """Every name run that is one of the known persons (by full name or surname)."""
+    by_surname: dict[str, _Entity] = {}
+    for e in persons:
+        by_surname.setdefault(_surname(e.name), e)
+    found = []
+    for start, end, run in names:
+        bare = RE_POSSESSIVE.sub("", RE_HONORIFIC.sub("", run))
+        ent = by_surname.get(_surname(bare))
+        if ent is not None:
+            found.append((start, end, ent))
+    return found
+
+
+def _before(mentions, at: int, gender: str, desc: set[str] | None, window: int = 5000) -> _Entity | None:
+    """The person mentioned last before `at` that fits `gender` and (if given) has a description."""
+    for start, _, ent in reversed(mentions):
+        if start >= at:
+            continue
+        if at - start > window:
+            return None
+        if ent.kind != "person":
+            continue
+        if gender and ent.gender and ent.gender != gender:
+            continue
+        if desc is not None and not (desc & ent.descriptions):
+            continue
+        return ent
+    return None
+
+
+def _last_group(resolved: dict[str, _Entity], attributions, at: int) -> _Entity | None:
+    best = None
+    for att in attributions:
+        ent = resolved.get(att.id)
+        if ent is None or att.source is None or att.source.start >= at:
+            continue
+        if ent.kind in ("group", "organization"):
+            best = ent
+    return best

@@ -1,0 +1,80 @@
+"""attributions.assemble: labelled runs -> relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.attributions.assemble import assemble, runs
+from sourcetrace.attributions.layout import build_view
+from sourcetrace.model import Article
+from sourcetrace.tokenize import tokenize_text
+
+
+def _view(text: str):
+    return build_view(Article(text=text, tokens=tokenize_text(text)))
+
+
+def _label(view, spec: dict[str, str]) -> list[str]:
+    """Labels from {"phrase": "S"|"C"|"T"}: each phrase's tokens get B-/I- of that type."""
+    labels = ["O"] * len(view)
+    for phrase, typ in spec.items():
+        start = view.text.index(phrase)
+        toks = [i for i in range(len(view)) if start <= view.starts[i] < start + len(phrase)]
+        for k, t in enumerate(toks):
+            labels[t] = ("B-" if k == 0 else "I-") + typ
+    return labels
+
+
+def _texts(view, relations):
+    def span(a, b):
+        return view.text[view.starts[a] : view.ends[b]]
+
+    return [
+        (
+            [span(*s) for s in r.sources],
+            span(*r.cue),
+            [span(*c) for c in r.contents],
+        )
+        for r in relations
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["O", "B-S", "I-S", "B-C", "O"], [("S", 1, 2), ("C", 3, 3)]),
+        (["B-T", "I-T", "B-T", "I-T"], [("T", 0, 1), ("T", 2, 3)]),
+        (["O", "O"], []),
+    ],
+)
+def test_assemble_runs(labels, expected):
+    assert runs(labels) == expected
+
+
+def test_assemble_joins_quote_halves_around_cue():
+    view = _view('"It will fail," said Ann Lee. "Nobody wants it."')
+    labels = _label(view, {'"It will fail,"': "T", "said": "C", "Ann Lee": "S", '"Nobody wants it."': "T"})
+    assert _texts(view, assemble(view, labels)) == [(["Ann Lee"], "said", ['"It will fail,"', '"Nobody wants it."'])]
+
+
+def test_assemble_shares_source_with_participle_cue():
+    view = _view("Trump said taxes would fall, adding that growth would rise.")
+    labels = _label(
+        view, {"Trump": "S", "said": "C", "taxes would fall": "T", "adding": "C", "that growth would rise": "T"}
+    )
+    assert _texts(view, assemble(view, labels)) == [
+        (["Trump"], "said", ["taxes would fall"]),
+        (["Trump"], "adding", ["that growth would rise"]),
+    ]
+
+
+def test_assemble_colon_lead_in_across_paragraphs():
+    view = _view('Lee continued:\n\n"It will fail. Nobody wants it."')
+    labels = _label(view, {"Lee": "S", "continued": "C", '"It will fail. Nobody wants it."': "T"})
+    assert _texts(view, assemble(view, labels)) == [(["Lee"], "continued", ['"It will fail. Nobody wants it."'])]
+
+
+def test_assemble_drops_cue_without_content():
+    view = _view("Lee declined to comment.")
+    labels = _label(view, {"Lee": "S", "declined": "C"})
+    assert assemble(view, labels) == []

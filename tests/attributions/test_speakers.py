@@ -1,0 +1,79 @@
+"""attributions.speakers: canonical speakers for sources (names, surnames, pronouns, titles, groups)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.attributions import resolve_speakers
+from sourcetrace.model import Article, Attribution, Span
+
+
+def _article(text: str, sources: list[str]) -> Article:
+    """An Article whose attributions have the given source strings (each found after the last)."""
+    atts = []
+    pos = 0
+    for n, src in enumerate(sources, 1):
+        start = text.index(src, pos)
+        end = start + len(src)
+        atts.append(Attribution(id=f"q{n}", kind="indirect", content=(Span(end, end + 1),), source=Span(start, end)))
+        pos = end
+    return Article(text=text, attributions=tuple(atts))
+
+
+def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
+    article = resolve_speakers(_article(text, sources), settings)
+    return [article.speaker(a.speaker).name if a.speaker else None for a in article.attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "expected"),
+    [
+        # surname -> the full name seen earlier
+        ("Patrick Disney wrote a column. Disney asserts that it is over.", ["Patrick Disney", "Disney"], ["Patrick Disney", "Patrick Disney"]),
+        # honorific + surname
+        ("Donald Trump spoke. Mr. Trump said it was great.", ["Donald Trump", "Mr. Trump"], ["Donald Trump", "Donald Trump"]),
+        # pronoun -> last fitting named person before it
+        ("One defector, Mr. Dashtestani, escaped. He recalls the camp.", ["He"], ["Dashtestani"]),
+        ("Mahan Abedin believes it. Abedin contends more. He writes that it failed.", ["Mahan Abedin", "Abedin", "He"], ["Mahan Abedin"] * 3),
+        # appositives: the name, not the description
+        ("Aaron Kall, the director of debate at Michigan, said it.", ["Aaron Kall, the director of debate at Michigan"], ["Aaron Kall"]),
+        ("The mayor, Paul Dunne, said it.", ["The mayor, Paul Dunne"], ["Paul Dunne"]),
+        ("Breitbart News host Alex Marlow said it.", ["Breitbart News host Alex Marlow"], ["Alex Marlow"]),
+        # title -> the person written with that title earlier
+        ("Senator Julia Marsh arrived late. The senator said no.", ["The senator"], ["Julia Marsh"]),
+        # organisations and groups are speakers too
+        ("According to the State Department, it is paid.", ["the State Department"], ["State Department"]),
+        ("Supporters say it will work.", ["Supporters"], ["Supporters"]),
+    ],
+)
+def test_speakers_resolve(text, sources, expected, settings):
+    assert _speaker_names(text, sources, settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("The State Department said so.", "The State Department", "organization"),
+        ("The Clinton campaign said so.", "The Clinton campaign", "organization"),
+        ("Officials said so.", "Officials", "group"),
+        ("Ann Lee said so.", "Ann Lee", "person"),
+    ],
+)
+def test_speakers_kind(text, source, kind, settings):
+    article = resolve_speakers(_article(text, [source]), settings)
+    assert article.speakers[0].kind == kind
+
+
+def test_speakers_entity_lists_all_mentions(settings):
+    text = "Patrick Disney wrote it. Disney asserts more. Later Disney said again."
+    article = resolve_speakers(_article(text, ["Patrick Disney", "Disney"]), settings)
+    assert len(article.speakers) == 1
+    mentions = [text[m.start : m.end] for m in article.speakers[0].mentions]
+    assert mentions == ["Patrick Disney", "Disney", "Disney"]
+
+
+def test_speakers_none_without_source_or_antecedent(settings):
+    text = "It was reported that taxes rise. He said so."
+    article = resolve_speakers(_article(text, ["He"]), settings)
+    assert article.attributions[0].speaker is None
+    assert article.speakers == ()
