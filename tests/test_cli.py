@@ -132,3 +132,29 @@ def test_cli_query_unknown_report_exits_2(runner, tmp_path):
     db = tmp_path / "x.duckdb"
     db.write_bytes(b"")
     assert runner.invoke(cli, ["query", "nope", "--db", str(db)]).exit_code == 2
+
+
+def test_cli_eval_attributions_agrees_with_shared_scorer(runner, tmp_path, shared_dir):
+    import shutil
+    import subprocess
+    import sys
+
+    dev = shared_dir / "data" / "polnear" / "dev"
+    gold = tmp_path / "gold"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    for text in sorted((dev / "text").glob("*.txt"))[:6]:
+        shutil.copy(text, gold / "text")
+        for ann in (dev / "attributions").glob(f"{text.stem}_*.ann"):
+            shutil.copy(ann, gold / "attributions")
+    pred = tmp_path / "pred"
+    result = runner.invoke(cli, ["eval", "attributions", str(gold), "--save-pred", str(pred), "--json"])
+    assert result.exit_code == 0, result.stderr
+    ours = json.loads(result.stdout)["metrics"]
+    shared_json = tmp_path / "shared.json"
+    subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score_attributions.py"), str(gold), str(pred), "--json", str(shared_json)],
+        check=True, capture_output=True,
+    )
+    theirs = json.loads(shared_json.read_text())["metrics"]
+    assert ours == theirs and ours["relation"]["f1"] > 0

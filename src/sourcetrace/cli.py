@@ -208,33 +208,36 @@ def eval_group() -> None:
 @eval_group.command("attributions")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--pred", "pred_dir", type=click.Path(exists=True, file_okay=False), help="Score these brat files instead of running sourcetrace.")
+@click.option("--save-pred", type=click.Path(file_okay=False), help="Keep sourcetrace's brat predictions in this directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print all figures as JSON.")
 @settings_options
 @handle_errors
-def eval_attributions(gold_dir, pred_dir, as_json, config, allow_private, check_links, finder) -> None:
+def eval_attributions(gold_dir, pred_dir, save_pred, as_json, config, allow_private, check_links, finder) -> None:
     """Score attributions on a PolNeAR-layout GOLD_DIR (text/, attributions/)."""
     import json
 
     from .eval import evaluate_attributions
     from .eval.attributions import format_table
 
-    scores = evaluate_attributions(gold_dir, pred_dir, build_settings(config, allow_private, check_links, finder))
+    settings = build_settings(config, allow_private, check_links, finder)
+    scores = evaluate_attributions(gold_dir, pred_dir, settings, save_pred=save_pred)
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
 
 
 @eval_group.command("references")
 @click.argument("gold_xml", type=click.Path(exists=True, dir_okay=False))
 @click.option("--pred", "pred_xml", type=click.Path(exists=True, dir_okay=False), help="Score this AnyStyle XML instead of running the parser.")
+@click.option("--held-out", is_flag=True, help="Score only every 5th sequence (the fifth of core.xml the parser never trains on).")
 @click.option("--json", "as_json", is_flag=True, help="Print all figures as JSON.")
 @handle_errors
-def eval_references(gold_xml, pred_xml, as_json) -> None:
+def eval_references(gold_xml, pred_xml, held_out, as_json) -> None:
     """Score reference parsing on AnyStyle-format GOLD_XML."""
     import json
 
     from .eval import evaluate_references
     from .eval.references import format_table
 
-    scores = evaluate_references(gold_xml, pred_xml)
+    scores = evaluate_references(gold_xml, pred_xml, subset=slice(4, None, 5) if held_out else None)
     click.echo(json.dumps(scores, indent=2) if as_json else format_table(scores))
 
 

@@ -18,13 +18,29 @@ Definitions, in brief (docs/eval.md has them in full):
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from .brat import SPAN_TYPES, AnnRelation, Fragments, gold_documents, parse_ann, read_text, relations_of
+from ..errors import InputError
+from .brat import (
+    SPAN_TYPES,
+    AnnRelation,
+    Fragments,
+    corpus_sha256,
+    gold_documents,
+    parse_ann,
+    read_text,
+    relations_of,
+)
+
+if TYPE_CHECKING:
+    from ..pipeline import Stage
+    from ..settings import Settings
 
 Span = tuple[tuple[int, int], ...]  # normalised: sorted, disjoint fragments
 
@@ -116,6 +132,27 @@ def overlap_length(a: Span, b: Span) -> int:
         else:
             j += 1
     return total
+
+
+def overlapping(gold: Sequence[Span | None], pred: Sequence[Span | None]) -> Iterator[tuple[int, int, int]]:
+    """(gold index, pred index, shared length) for every pair of non-empty spans that overlap.
+
+    Predictions are sorted by start so each gold span only looks at those starting before it ends;
+    the cheap bound test skips most pairs before the exact count.
+    """
+    order = sorted((p[0][0], pi) for pi, p in enumerate(pred) if p)
+    starts = [start for start, _ in order]
+    for gi, g in enumerate(gold):
+        if not g:
+            continue
+        g_start, g_end = g[0][0], g[-1][1]
+        for k in range(bisect_left(starts, g_end)):
+            pi = order[k][1]
+            p = pred[pi]
+            if p[-1][1] > g_start:
+                ov = overlap_length(g, p)
+                if ov:
+                    yield gi, pi, ov
 
 
 def is_direct(content: Fragments, text: str) -> bool:
@@ -240,38 +277,29 @@ class Scorer:
             exact = len(set(g_units).intersection(p_units))
             self.counts[f"{t}_exact"].add(len(g_units), len(p_units), exact, exact)
             pairs = []
-            for gi, g in enumerate(g_units):
-                for pi, p in enumerate(p_units):
-                    ov = overlap_length(g, p)
-                    if ov:
-                        union = span_length(g) + span_length(p) - ov
-                        pairs.append(((-ov, union, gi, pi), gi, pi))
+            for gi, pi, ov in overlapping(g_units, p_units):
+                union = span_length(g_units[gi]) + span_length(p_units[pi]) - ov
+                pairs.append(((-ov, union, gi, pi), gi, pi))
             n = len(greedy_match(pairs))
             self.counts[f"{t}_overlap"].add(len(g_units), len(p_units), n, n)
 
     def _score_relations(self, gold: list[ScoredRelation], pred: list[ScoredRelation]) -> None:
         full_pairs, content_pairs = [], []
-        for gi, g in enumerate(gold):
-            if not g.content:
+        g_contents = [g.content for g in gold]
+        p_contents = [p.content for p in pred]
+        for gi, pi, cov in overlapping(g_contents, p_contents):
+            g, p = gold[gi], pred[pi]
+            cunion = span_length(g.content) + span_length(p.content) - cov
+            content_pairs.append(((-cov, cunion, gi, pi), gi, pi))
+            # A gold relation without a source matches only a prediction without one.
+            if g.source is None or p.source is None:
+                if g.source is None and p.source is None:
+                    full_pairs.append(((-cov, cunion, gi, pi), gi, pi))
                 continue
-            g_content_len = span_length(g.content)
-            for pi, p in enumerate(pred):
-                if not p.content:
-                    continue
-                cov = overlap_length(g.content, p.content)
-                if not cov:
-                    continue
-                cunion = g_content_len + span_length(p.content) - cov
-                content_pairs.append(((-cov, cunion, gi, pi), gi, pi))
-                # A gold relation without a source matches only a prediction without one.
-                if g.source is None or p.source is None:
-                    if g.source is None and p.source is None:
-                        full_pairs.append(((-cov, cunion, gi, pi), gi, pi))
-                    continue
-                sov = overlap_length(g.source, p.source)
-                if sov:
-                    sunion = span_length(g.source) + span_length(p.source) - sov
-                    full_pairs.append(((-(cov + sov), cunion + sunion, gi, pi), gi, pi))
+            sov = overlap_length(g.source, p.source)
+            if sov:
+                sunion = span_length(g.source) + span_length(p.source) - sov
+                full_pairs.append(((-(cov + sov), cunion + sunion, gi, pi), gi, pi))
         for name, suffix, pairs in (
             ("relation", "relation", full_pairs),
             ("relation_content_only", "content_overlap", content_pairs),
@@ -299,8 +327,11 @@ def score(gold_dir: str | Path, pred_dir: str | Path | None) -> dict[str, Any]:
 
     Only articles with a GOLD/text/NAME.txt are scored; a missing prediction file (or `pred_dir`
     None) means no predictions for that article. Returns the shared scorer's JSON figures plus the
-    absolute `gold_dir` and `pred_dir`. Raises InputError when the gold dir lacks text/ or attributions/.
+    absolute `gold_dir` and `pred_dir`. Raises InputError when the gold dir lacks text/ or attributions/
+    or `pred_dir` is not a directory.
     """
+    if pred_dir is not None and not Path(pred_dir).is_dir():
+        raise InputError(f"prediction dir {pred_dir} is not a directory (expected one NAME.ann per article)")
     scorer = Scorer()
     for doc in gold_documents(gold_dir):
         text = read_text(doc.text_path)
@@ -340,3 +371,80 @@ def format_table(scores: dict[str, Any]) -> str:
             % (name, m["gold"], m["pred"], m["tp_pred"], m["tp_gold"], m["precision"], m["recall"], m["f1"])
         )
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- running sourcetrace
+
+# The stages whose output the attribution evaluation sees: everything up to speaker resolution (which
+# may refine sources). Later stages (references, links, checks) do not change attributions.
+ATTRIBUTION_STAGES = ("extract", "tokenize", "attributions", "speakers")
+
+
+def attribution_stages(settings: Settings) -> tuple[Stage, ...]:
+    """The pipeline's own stage objects named in ATTRIBUTION_STAGES, in pipeline order.
+
+    Raises ImportError while a stage module is not importable.
+    """
+    from ..pipeline import default_stages
+
+    return tuple(s for s in default_stages(settings) if s.name in ATTRIBUTION_STAGES)
+
+
+def predict_attributions(
+    gold_dir: str | Path,
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    stages: Sequence[Stage] | None = None,
+) -> int:
+    """Run sourcetrace over GOLD/text/*.txt and write one NAME.ann per article into `out_dir`.
+
+    The Article is built from the file's exact text (no ingest normalisation such as NFC), so that
+    predicted offsets index the same string as the gold ones. Returns the number of articles written.
+    """
+    from ..model import Article, Document
+    from ..pipeline import run
+    from ..report.brat import to_brat
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    stages = tuple(stages) if stages is not None else attribution_stages(settings)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for doc in gold_documents(gold_dir):
+        text = read_text(doc.text_path)
+        article = Article(text=text, id=doc.name, document=Document(source=str(doc.text_path)))
+        article = run(article, settings, stages)
+        with open(out / f"{doc.name}.ann", "w", encoding="utf-8", newline="") as f:
+            f.write(to_brat(article))
+        n += 1
+    return n
+
+
+def evaluate_attributions(
+    gold_dir: str | Path,
+    pred_dir: str | Path | None = None,
+    settings: Settings | None = None,
+    *,
+    stages: Sequence[Stage] | None = None,
+    save_pred: str | Path | None = None,
+) -> dict[str, Any]:
+    """Score `pred_dir` (or, when None, sourcetrace's own predictions) against a PolNeAR-layout gold dir.
+
+    Without `pred_dir`, the attribution stages (or `stages`) run over every GOLD/text/*.txt and their
+    brat output is written to `save_pred` (default: a temporary dir, removed afterwards) and scored.
+    Returns `score()`'s dict plus `corpus_sha256` (see brat.corpus_sha256). Raises InputError for a
+    malformed gold dir and ImportError while the attribution stage is not importable.
+    """
+    if pred_dir is not None:
+        result = score(gold_dir, pred_dir)
+    elif save_pred is not None:
+        predict_attributions(gold_dir, save_pred, settings, stages)
+        result = score(gold_dir, save_pred)
+    else:
+        with tempfile.TemporaryDirectory(prefix="sourcetrace-eval-") as tmp:
+            predict_attributions(gold_dir, tmp, settings, stages)
+            result = score(gold_dir, tmp)
+            result["pred_dir"] = None  # the temporary dir is gone once we return
+    result["corpus_sha256"] = corpus_sha256(gold_dir)
+    return result

@@ -79,9 +79,8 @@ def parse_ann(ann: str) -> Standoff:
         m = RE_ANN_TEXTBOUND.match(line)
         if m:
             tid, ttype, offsets, ttext = m.groups()
-            frags = tuple(
-                (int(start), int(end)) for start, end in (part.split() for part in offsets.split(";"))
-            )
+            nums = [int(x) for x in offsets.replace(";", " ").split()]
+            frags = tuple(zip(nums[::2], nums[1::2]))
             textbounds[tid] = TextBound(tid, ttype, frags, ttext)
             continue
         m = RE_ANN_EVENT.match(line)

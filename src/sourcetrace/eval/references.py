@@ -13,12 +13,17 @@ token P/R/F1 and strict field (maximal same-tag run) P/R/F1; macro F1 over the t
 from __future__ import annotations
 
 import difflib
+import hashlib
+import inspect
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 UNTAGGED = "O"  # text directly inside <sequence>, outside any segment
 MISSING = "<none>"  # gold characters no predicted segment covers (align=True only)
@@ -310,3 +315,70 @@ def format_report(scores: dict[str, Any], top_confusions: int = 10) -> str:
         for c in res["confusions"][:top_confusions]:
             lines.append(f"  {c['gold']} -> {c['pred']}: {c['count']}")
     return "\n".join(lines)
+
+
+# The CLI and the attribution scorer call their table printer `format_table`.
+format_table = format_report
+
+
+# --------------------------------------------------------------------------- running sourcetrace
+
+
+def predict_references(gold: list[Sequence], settings: Settings | None = None) -> list[Sequence]:
+    """Parse each gold sequence's reference string with `sourcetrace.references.parse_reference`.
+
+    Returns one list of (tag, text) segments per sequence. Raises ImportError while the reference
+    parser is not importable.
+    """
+    from ..references import parse_reference
+
+    # Pass settings only if the parser takes them: its signature is owned by the references package.
+    takes_settings = settings is not None and "settings" in inspect.signature(parse_reference).parameters
+    pred = []
+    for segments in gold:
+        text = raw_text(segments)
+        _fields, tagged = parse_reference(text, settings=settings) if takes_settings else parse_reference(text)
+        pred.append([(tag, seg) for tag, seg in tagged])
+    return pred
+
+
+def corpus_sha256(path: str | Path, subset: slice | None = None) -> str:
+    """SHA-256 of a gold file's bytes (plus the subset scored, if any): the identity the gate pins."""
+    digest = hashlib.sha256(Path(path).read_bytes())
+    if subset is not None:
+        digest.update(f"\0[{subset.start}:{subset.stop}:{subset.step}]".encode("ascii"))
+    return digest.hexdigest()
+
+
+def evaluate_references(
+    gold_xml: str | Path,
+    pred_xml: str | Path | None = None,
+    settings: Settings | None = None,
+    *,
+    align: bool = False,
+    exclude: str | Path | None = None,
+    subset: slice | None = None,
+) -> dict[str, Any]:
+    """Score `pred_xml` (or, when None, sourcetrace's reference parser) against AnyStyle `gold_xml`.
+
+    `subset` selects gold sequences by position (`slice(4, None, 5)`: the held-out fifth the reference
+    model never trains on); a given `pred_xml` holds either all sequences or just the subset. `align`
+    and `exclude` work as in `score`. Returns `score_sequences()`'s dict plus `corpus_sha256` (see
+    `corpus_sha256`). Raises InputError on unreadable XML, a sequence-count mismatch or, without
+    `align`, a parser that changes a reference's text; ImportError while the parser is not importable.
+    """
+    gold_all = read_anystyle_xml(gold_xml)
+    gold = gold_all[subset] if subset is not None else gold_all
+    if pred_xml is None:
+        pred = predict_references(gold, settings)
+    else:
+        pred = read_anystyle_xml(pred_xml)
+        if subset is not None and len(pred) == len(gold_all):
+            pred = pred[subset]
+    if exclude is not None:
+        if len(gold) != len(pred):
+            raise InputError(f"gold has {len(gold)} sequences, prediction has {len(pred)}")
+        gold, pred = exclude_overlap(gold, pred, read_anystyle_xml(exclude))
+    result = score_sequences(gold, pred, align=align)
+    result["corpus_sha256"] = corpus_sha256(gold_xml, subset)
+    return result
