@@ -89,3 +89,24 @@ def _is_abbreviation(text: str, starts: array, ends: array, dot: int) -> bool:
 def _starts_sentence(token: str) -> bool:
     ch = token[0]
     return ch.isupper() or ch.isdigit() or ch in "\"“‘'«„‚([—–-―"
+
+
+def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as (start, end) spans without surrounding whitespace.
+
+    Shared by the attribution layout (paragraphs) and the brat writer (fragments split at newlines).
+    """
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        pos = stop + 1
+    return spans

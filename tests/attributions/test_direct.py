@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sourcetrace.attributions.direct import find_quotes, paragraphs
+from sourcetrace.attributions.direct import find_quotes
+from sourcetrace.tokenize import line_spans
 
 
 def quotes(text: str) -> list[list[str]]:
-    return [[text[a:b] for a, b in q.segments] for q in find_quotes(text, paragraphs(text, 0, len(text)))]
+    return [[text[a:b] for a, b in q.segments] for q in find_quotes(text, line_spans(text, 0, len(text)))]
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,6 @@ def test_direct_unbalanced_mark_does_not_lose_later_quotes():
 
 def test_direct_unclosed_quote_ends_at_paragraph():
     text = 'He said "this never closes.\n\nA plain paragraph with no marks.'
-    found = find_quotes(text, paragraphs(text, 0, len(text)))
+    found = find_quotes(text, line_spans(text, 0, len(text)))
     assert len(found) == 1 and not found[0].closed
     assert text[found[0].start : found[0].end] == '"this never closes.'

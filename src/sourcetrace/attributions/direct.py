@@ -52,24 +52,6 @@ def label_words(text: str) -> list[str]:
     return [w for w in text.split() if any(c.isalnum() for c in w) and w.lower() not in FUNCTION_WORDS]
 
 
-def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Non-blank lines of text[start:end] as (start, end) spans without surrounding whitespace."""
-    spans = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        a, b = pos, stop
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            spans.append((a, b))
-        pos = stop + 1
-    return spans
-
-
 def _role(text: str, i: int, ch: str, limit_start: int, limit_end: int) -> str:
     """'open', 'close', 'either' or 'none' (apostrophe) for the mark `ch` at text[i]."""
     before = text[i - 1] if i > limit_start else " "

@@ -10,7 +10,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .direct import Quote, find_quotes, paragraphs
+from ..tokenize import line_spans
+from .direct import Quote, find_quotes
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ def build_view(article: Article) -> TokenView:
     text = article.text
     tokens = article.tokens
     spans = body_spans(article)
-    paras = [p for a, b in spans for p in paragraphs(text, a, b)]
+    paras = [p for a, b in spans for p in line_spans(text, a, b)]
     quotes = find_quotes(text, paras)
     all_starts = tokens.starts
     all_ends = tokens.ends

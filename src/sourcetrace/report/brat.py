@@ -9,6 +9,7 @@ split at the break (what brat itself does), and whitespace-only fragments are dr
 from __future__ import annotations
 
 from ..model import Article, Span
+from ..tokenize import line_spans
 
 
 def to_brat(article: Article) -> str:
@@ -48,18 +49,5 @@ def _t_line(t: int, label: str, frags: list[tuple[int, int]], text: str) -> str:
 
 
 def fragments(text: str, span: Span) -> list[tuple[int, int]]:
-    """`span` split at line breaks into fragments without surrounding whitespace."""
-    out = []
-    pos = span.start
-    while pos < span.end:
-        nl = text.find("\n", pos, span.end)
-        stop = span.end if nl < 0 else nl
-        a, b = pos, stop
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-        pos = stop + 1
-    return out
+    """`span` split at line breaks into fragments without surrounding whitespace (as brat writes them)."""
+    return line_spans(text, span.start, span.end)
