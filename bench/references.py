@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sourcetrace.model import Article  # noqa: E402
 from sourcetrace.references import find_references  # noqa: E402
-from sourcetrace.references.features import _static  # noqa: E402
+from sourcetrace.references.features import clear_caches  # noqa: E402
 from sourcetrace.references.fields import parse_reference, read_anystyle_xml  # noqa: E402
 from sourcetrace.settings import Settings  # noqa: E402
 
@@ -45,7 +45,7 @@ def main() -> int:
     # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
     cpu_rates, wall_rates = [], []
     for _ in range(args.runs):
-        _static.cache_clear()  # each run starts cold: the token cache may only help within a run
+        clear_caches()  # each run starts cold: the token and word caches may only help within a run
         c0, t0 = time.process_time(), time.perf_counter()
         for r in refs:
             parse_reference(r)

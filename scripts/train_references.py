@@ -13,7 +13,10 @@ held-out gold stays as published, so the core figure is comparable to other pars
     python scripts/train_references.py --eval-only      # score the installed model
     python scripts/train_references.py --eval-only --dump DIR   # + write gold/pred XML for the shared scorer
 Writes src/sourcetrace/data/models/references-<date>/references.crfsuite (the newest existing one is
-rebuilt in place; --out to write elsewhere) and the scores to stdout.
+rebuilt in place; --out to write elsewhere), the lexicon src/sourcetrace/data/references/lexicon.txt
+(word -> name/place/pub/jour, from the same training sequences) and the scores to stdout.
+Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transitions --possible-states
+--no-lexicon --no-web.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sourcetrace.references import fields as F  # noqa: E402
 from sourcetrace.references import patterns as P  # noqa: E402
+from sourcetrace.references import features as FE  # noqa: E402
 from sourcetrace.references.features import sequence_features  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -42,6 +46,8 @@ WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"
 WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
+LEXICON_FOLDS = 5
+LEXICON = ROOT / "src/sourcetrace" / FE.LEXICON_FILE
 
 
 def split(seqs, every=HOLDOUT_EVERY):
@@ -67,16 +73,25 @@ def to_xy(segs):
     return toks, tags
 
 
-def train(seqs, path: Path, c1: float, c2: float, iterations: int) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for segs in seqs:
-        toks, tags = to_xy(segs)
-        if toks:
-            trainer.append(sequence_features(toks), tags)
-    trainer.set_params({
-        "c1": c1, "c2": c2, "max_iterations": iterations,
-        "feature.possible_transitions": True, "feature.minfreq": 1,
-    })
+def train(seqs, path: Path, c1: float, c2: float, iterations: int, algorithm: str = "lbfgs",
+          transitions: bool = True, states: bool = False, lexicon: bool = True) -> None:
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
+    # Jackknife: a sequence's lexicon features come from a lexicon built without its fold, so the CRF
+    # learns how far to trust the lexicon on words it has not seen, as at run time.
+    for k in range(LEXICON_FOLDS):
+        FE.set_lexicon(FE.build_lexicon(s for i, s in enumerate(seqs) if i % LEXICON_FOLDS != k) if lexicon else {})
+        for segs in seqs[k::LEXICON_FOLDS]:
+            toks, tags = to_xy(segs)
+            if toks:
+                trainer.append(sequence_features(toks), tags)
+    FE.set_lexicon(FE.build_lexicon(seqs) if lexicon else {})
+    params = {"max_iterations": iterations, "feature.possible_transitions": transitions, "feature.minfreq": 1,
+              "feature.possible_states": states}
+    if algorithm == "lbfgs":
+        params |= {"c1": c1, "c2": c2}
+    elif algorithm == "l2sgd":
+        params |= {"c2": c2}
+    trainer.set_params(params)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
 
@@ -93,6 +108,8 @@ def score(gold, pred, name: str, dump: Path | None = None) -> float:
     spec = importlib.util.spec_from_file_location("score_references", SCORER)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    if dump:
+        dump.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as d:
         stem = name.split()[0].rstrip(",").removesuffix(".xml")
         g, p = Path(dump or d, f"{stem}.gold.xml"), Path(dump or d, f"{stem}.pred.xml")
@@ -117,7 +134,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=300)
+    ap.add_argument("--iterations", type=int, default=600)
+    ap.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "l2sgd", "ap", "pa", "arow"))
+    ap.add_argument("--no-possible-transitions", action="store_true")
+    ap.add_argument("--possible-states", action="store_true", help="also learn weights for unseen (attribute, tag) pairs")
+    ap.add_argument("--no-lexicon", action="store_true", help="experiment: no lexicon features")
+    ap.add_argument("--no-web", action="store_true", help="experiment: train on core.xml alone")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--out", type=Path, default=None)
@@ -138,7 +160,13 @@ def main() -> int:
         out = F.model_path()
     else:
         t0 = time.time()
-        train(retag_access_notes(core_train) + web_train, out, args.c1, args.c2, args.iterations)
+        if args.no_web:
+            web_train = []
+        seqs = retag_access_notes(core_train) + web_train
+        train(seqs, out, args.c1, args.c2, args.iterations, args.algorithm, not args.no_possible_transitions,
+              args.possible_states, not args.no_lexicon)
+        if not args.dev and not args.no_lexicon and not args.out:  # the lexicon ships with the model; --dev keeps its own in this process only
+            FE.write_lexicon(FE.build_lexicon(seqs), LEXICON)
         print(f"trained on {len(core_train)} core + {len(web_train)} web sequences in {time.time() - t0:.0f}s "
               f"-> {out} ({out.stat().st_size / 1e6:.2f} MB)")
     e1 = score(core_test, predict(core_test, out), f"core.xml held-out ({len(core_test)} sequences)", args.dump)

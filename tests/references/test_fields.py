@@ -120,3 +120,127 @@ def test_fields_committed_model_is_small():
     from sourcetrace.references.fields import model_path
 
     assert model_path().stat().st_size < 5_000_000
+
+
+_THREAD_REFS = [
+    'Brennan, Laura. "Sea Wall Plan Revived." *Harbour Gazette*, 3 March 2009. Web. 5 Apr. 2009.',
+    "Reyes, T. (2021, June 15). Council backs wall. *Coastal Times*. Retrieved from https://www.coastaltimes.example/news/wall",
+    "Lindqvist I, Moreau P. Water and war. Curr Hist. 2017;96(4):88-97.",
+    "Okafor, K. 2019. Tides. London: Harbour Press.",
+    "Marsh, D.",
+    "Quispe, Sofia, Ana Torres, and Li Wei. “Mapping the Coast.” In *Shorelines*, edited by R. Hale, 12–40. Lima: Andes, 2015.",
+]
+
+
+def test_fields_parse_reference_is_thread_safe():
+    """Four threads parsing at once get exactly what one thread gets (a shared Tagger did not)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    work = _THREAD_REFS * 60
+    serial = [parse_reference(t)[1] for t in work]
+    barrier = threading.Barrier(4)
+
+    def run(offset: int) -> list:
+        barrier.wait()  # start together so the taggers are used concurrently
+        order = work[offset:] + work[:offset]  # different strings at the same moment in each thread
+        got = [parse_reference(t)[1] for t in order]
+        return got[len(work) - offset:] + got[: len(work) - offset]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(run, range(4)))
+    for got in results:
+        assert got == serial
+
+
+def test_fields_tagger_is_per_thread():
+    """A pycrfsuite.Tagger holds the sequence being tagged, so no two threads may share one."""
+    import threading
+
+    from sourcetrace.references.fields import _tagger, model_path
+
+    path = str(model_path())
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(_tagger(path))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(t) for t in seen}) == 4
+    assert _tagger(path) is _tagger(path)  # but one thread keeps its own
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # the outlet's italics close before the publisher: split there
+            [("journal", "*Harbour Review*. Coastline Media"), ("publisher", "Group,"), ("date", "3 May 2019.")],
+            [("journal", "*Harbour Review*."), ("publisher", "Coastline Media Group,"), ("date", "3 May 2019.")],
+        ),
+        (  # nothing after the closing marker: unchanged
+            [("journal", "*Harbour Review*."), ("publisher", "Coastline Media Group,"), ("date", "3 May 2019.")],
+            [("journal", "*Harbour Review*."), ("publisher", "Coastline Media Group,"), ("date", "3 May 2019.")],
+        ),
+        (  # no publisher follows: unchanged
+            [("journal", "*Harbour Review*. Coastline Media,"), ("date", "3 May 2019.")],
+            [("journal", "*Harbour Review*. Coastline Media,"), ("date", "3 May 2019.")],
+        ),
+        (  # not in italics markers: unchanged
+            [("journal", "Harbour Review. Coastline Media"), ("publisher", "Group,")],
+            [("journal", "Harbour Review. Coastline Media"), ("publisher", "Group,")],
+        ),
+    ],
+)
+def test_fields_split_italic_container(tagged, expected):
+    from sourcetrace.references.fields import _split_italic_container
+
+    text, spans = "", []
+    for tag, value in tagged:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {value}" if text else value
+        spans.append((tag, start, len(text)))
+    assert [(t, text[s:e]) for t, s, e in _split_italic_container(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # one complete inverted name, then something that is no name: the author ends at the name
+            [("author", "Quispe, Sofia. Regional Water Board Report, Andes Office."), ("title", "Dry Years.")],
+            [("author", "Quispe, Sofia."), ("title", "Regional Water Board Report, Andes Office. Dry Years.")],
+        ),
+        (  # the list goes on: unchanged
+            [("author", "Quispe, Sofia. and Li Wei."), ("title", "Dry Years.")],
+            [("author", "Quispe, Sofia. and Li Wei."), ("title", "Dry Years.")],
+        ),
+        (  # "Family, Given." alone: unchanged
+            [("author", "Quispe, Sofia."), ("title", "Dry Years.")],
+            [("author", "Quispe, Sofia."), ("title", "Dry Years.")],
+        ),
+    ],
+)
+def test_fields_trim_lead_author(tagged, expected):
+    from sourcetrace.references.fields import _trim_lead_author
+
+    text, spans = "", []
+    for tag, value in tagged:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {value}" if text else value
+        spans.append((tag, start, len(text)))
+    assert [(t, text[s:e]) for t, s, e in _trim_lead_author(text, spans)] == expected
+
+
+def test_fields_lexicon_built_from_tagged_data_only():
+    """The lexicon behind the CRF's lex= features: a class needs 2 occurrences and half the word's uses."""
+    from sourcetrace.references.features import build_lexicon
+
+    seqs = [
+        [("author", "Okafor, Kwame."), ("location", "Lagos:"), ("publisher", "Harbour Press,")],
+        [("author", "Okafor, Ada."), ("location", "Lagos:"), ("publisher", "Harbour Press,"), ("title", "Okafor Rising.")],
+        [("title", "Press Freedom."), ("publisher", "Tide Press.")],
+    ]
+    lexicon = build_lexicon(seqs)
+    assert lexicon["okafor"] == ["name"]  # 2 of 3 uses tagged author
+    assert lexicon["lagos"] == ["place"]
+    assert lexicon["press"] == ["pub"]  # 3 of 4 uses tagged publisher
+    assert "kwame" not in lexicon and "harbour" in lexicon and "freedom" not in lexicon

@@ -9,6 +9,7 @@ read and write the AnyStyle XML data-set format the shared scorer uses.
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from importlib import resources
@@ -43,15 +44,25 @@ def model_path() -> Path:
     return candidates[-1] / MODEL_FILE
 
 
-@lru_cache(maxsize=4)
-def _tagger(path: str):
-    import pycrfsuite
+# A pycrfsuite.Tagger keeps its current sequence inside itself, so two threads tagging with one
+# Tagger corrupt each other ("position out of range"): each thread opens its own.
+_LOCAL = threading.local()
 
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(path)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot open reference model {path}: {exc}") from None
+
+def _tagger(path: str):
+    taggers = getattr(_LOCAL, "taggers", None)
+    if taggers is None:
+        taggers = _LOCAL.taggers = {}
+    tagger = taggers.get(path)
+    if tagger is None:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(path)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot open reference model {path}: {exc}") from None
+        taggers[path] = tagger
     return tagger
 
 
@@ -74,7 +85,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
             out[-1] = (tag, out[-1][1], e)
         else:
             out.append((tag, s, e))
-    return _split_site_publisher(text, _split_quoted_title(text, out))
+    out = _trim_lead_author(text, out)
+    return _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
 
 
 def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -95,6 +107,37 @@ def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list
         rest = e - len(text[m.end() : e].lstrip())
         tag = "container-title" if P.RE_CONTAINER_WORDS.search(remainder) else "journal"
         return segments[:k] + [("title", s, m.end()), (tag, rest, e)] + segments[k + 1 :]
+    return segments
+
+
+def _trim_lead_author(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """An author segment opening with one complete "Family, Given." name ends there unless the name list
+    visibly goes on ("and", "&", an initial, another "Family,"): the rest goes to the next segment."""
+    if len(segments) < 2 or segments[0][0] != "author":
+        return segments
+    _, s, e = segments[0]
+    m = P.RE_LEAD_NAME.match(text, s, e)
+    if not m or m.end() >= e or P.RE_NAME_LIST_GOES_ON.match(text, m.end(), e):
+        return segments
+    tag, _, e2 = segments[1]
+    return [("author", s, m.end() - len(text[s : m.end()]) + len(text[s : m.end()].rstrip())), (tag, m.end(), e2)] + segments[2:]
+
+
+def _split_italic_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """An outlet in italics markers ends at its closing marker: '*Foreign Policy*. The Slate' tagged
+    all journal, before a publisher segment, becomes journal '*Foreign Policy*.' + publisher."""
+    for k, (tag, s, e) in enumerate(segments):
+        if tag not in CONTAINER_TAGS or text[s] != "*" or k + 1 >= len(segments) or segments[k + 1][0] != "publisher":
+            continue
+        close = text.find("*", s + 1, e)
+        if close < 0:
+            continue
+        cut = close + 1
+        while cut < e and text[cut] in ".,:;":
+            cut += 1
+        if cut < e and text[cut].isspace() and text[cut:e].strip():
+            rest = cut + len(text[cut:e]) - len(text[cut:e].lstrip())
+            return segments[:k] + [(tag, s, cut), ("publisher", rest, segments[k + 1][2])] + segments[k + 2 :]
     return segments
 
 

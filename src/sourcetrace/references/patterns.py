@@ -82,3 +82,7 @@ ORG_WORDS = {
     "writer", "editors", "editorial", "wikipedia", "unhcr", "who", "un",
 }
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
+# "Family, Given." / "Family, Given M." opening a reference: one complete inverted name (MLA, Chicago)
+RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?\.\s+")
+# what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
+RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+,)")
