@@ -58,3 +58,16 @@ def test_orphans_different_works_same_author_not_duplicates(settings):
     truncated2 = R("[5] Lee, Ann. Third. <", "5", (("Lee", "Ann"),), "Third", urls=(("<", "truncated"),))
     text = "T.\n\n" + "\n".join(r.raw for r in (R1, other, truncated, truncated2))
     assert list(check_duplicates(build(text, refs=[R1, other, truncated, truncated2]), settings)) == []
+
+
+def test_orphans_duplicate_hyperlinks_do_not_fire(settings):
+    from sourcetrace.checks.orphans import check_duplicates
+    from sourcetrace.model import Article, Reference, Url
+
+    text = "See the report and again the report."
+    url = (Url(url="https://example.org/report", status="ok"),)
+    refs = tuple(
+        Reference(id=f"r{i}", start=s, end=s + 10, kind="hyperlink", urls=url)
+        for i, s in enumerate((text.index("the report"), text.rindex("the report")), 1)
+    )
+    assert list(check_duplicates(Article(text=text, references=refs), settings)) == []

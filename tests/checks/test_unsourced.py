@@ -116,3 +116,19 @@ def test_unsourced_reports_inherited_reported_speech_too(settings):
                     speakers=[("s1", "Ann Lee", "person")], refs=[REF], markers=["1"],
                     links=[(2, "1", "marker", "1"), (1, "1", "inherited")])
     assert _codes(article, settings) == [("inherited-source", "q1")]
+
+
+def test_unsourced_not_fired_on_news_with_only_inline_links(settings):
+    from dataclasses import replace
+
+    from sourcetrace.checks.unsourced import check_unsourced
+    from sourcetrace.model import Article, Attribution, Reference, Span
+
+    text = 'The mayor said "we will build the bridge next year." Read the council report.'
+    quote = Span(text.index('"we'), text.index('year."') + 6)
+    link = Reference(id="r1", start=text.index("council report"), end=text.index("council report") + 14, kind="hyperlink")
+    article = Article(text=text, attributions=(Attribution(id="q1", kind="direct", content=(quote,)),), references=(link,))
+    assert list(check_unsourced(article, settings)) == []
+    # the same quote in an article that uses numbered notes is flagged
+    note = Reference(id="r2", start=0, end=3, label="1")
+    assert [f.code for f in check_unsourced(replace(article, references=(link, note)), settings)] == ["unsourced-quote"]
