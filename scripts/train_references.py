@@ -16,7 +16,7 @@ Writes src/sourcetrace/data/models/references-<date>/references.crfsuite (the ne
 rebuilt in place; --out to write elsewhere), the lexicon src/sourcetrace/data/references/lexicon.txt
 (word -> name/place/pub/jour, from the same training sequences) and the scores to stdout.
 Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transitions --possible-states
---no-lexicon --no-web.
+--no-lexicon --no-web --minfreq; --dev-fold K scores another quarter (0-3) of the training part.
 """
 
 from __future__ import annotations
@@ -50,9 +50,10 @@ LEXICON_FOLDS = 5
 LEXICON = ROOT / "src/sourcetrace" / FE.LEXICON_FILE
 
 
-def split(seqs, every=HOLDOUT_EVERY):
-    train = [s for i, s in enumerate(seqs) if i % every != every - 1]
-    test = [s for i, s in enumerate(seqs) if i % every == every - 1]
+def split(seqs, every=HOLDOUT_EVERY, fold=None):
+    fold = every - 1 if fold is None else fold
+    train = [s for i, s in enumerate(seqs) if i % every != fold]
+    test = [s for i, s in enumerate(seqs) if i % every == fold]
     return train, test
 
 
@@ -74,7 +75,7 @@ def to_xy(segs):
 
 
 def train(seqs, path: Path, c1: float, c2: float, iterations: int, algorithm: str = "lbfgs",
-          transitions: bool = True, states: bool = False, lexicon: bool = True) -> None:
+          transitions: bool = True, states: bool = False, lexicon: bool = True, minfreq: float = 1) -> None:
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     # Jackknife: a sequence's lexicon features come from a lexicon built without its fold, so the CRF
     # learns how far to trust the lexicon on words it has not seen, as at run time.
@@ -85,7 +86,7 @@ def train(seqs, path: Path, c1: float, c2: float, iterations: int, algorithm: st
             if toks:
                 trainer.append(sequence_features(toks), tags)
     FE.set_lexicon(FE.build_lexicon(seqs) if lexicon else {})
-    params = {"max_iterations": iterations, "feature.possible_transitions": transitions, "feature.minfreq": 1,
+    params = {"max_iterations": iterations, "feature.possible_transitions": transitions, "feature.minfreq": minfreq,
               "feature.possible_states": states}
     if algorithm == "lbfgs":
         params |= {"c1": c1, "c2": c2}
@@ -136,11 +137,13 @@ def main() -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=600)
     ap.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "l2sgd", "ap", "pa", "arow"))
+    ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times than this")
     ap.add_argument("--no-possible-transitions", action="store_true")
     ap.add_argument("--possible-states", action="store_true", help="also learn weights for unseen (attribute, tag) pairs")
     ap.add_argument("--no-lexicon", action="store_true", help="experiment: no lexicon features")
     ap.add_argument("--no-web", action="store_true", help="experiment: train on core.xml alone")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
+    ap.add_argument("--dev-fold", type=int, default=3, help="with --dev: which quarter of the training part to score (0-3)")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--dump", type=Path, default=None, help="also write each test set's gold and predicted XML here")
@@ -151,8 +154,8 @@ def main() -> int:
     core_train, core_test = split(core)
     web_train, web_test = split(web)
     if args.dev:
-        core_train, core_test = split(core_train, 4)
-        web_train, web_test = split(web_train, 4)
+        core_train, core_test = split(core_train, 4, args.dev_fold)
+        web_train, web_test = split(web_train, 4, args.dev_fold)
     out = args.out or _default_out()
     if args.dev:
         out = Path(tempfile.mkdtemp()) / F.MODEL_FILE
@@ -164,7 +167,7 @@ def main() -> int:
             web_train = []
         seqs = retag_access_notes(core_train) + web_train
         train(seqs, out, args.c1, args.c2, args.iterations, args.algorithm, not args.no_possible_transitions,
-              args.possible_states, not args.no_lexicon)
+              args.possible_states, not args.no_lexicon, args.minfreq)
         if not args.dev and not args.no_lexicon and not args.out:  # the lexicon ships with the model; --dev keeps its own in this process only
             FE.write_lexicon(FE.build_lexicon(seqs), LEXICON)
         print(f"trained on {len(core_train)} core + {len(web_train)} web sequences in {time.time() - t0:.0f}s "

@@ -4,7 +4,7 @@ Tokens are whitespace-separated (the unit AnyStyle data and the shared scorer us
 binary attribute names (UTF-8 bytes, as pycrfsuite takes them) in the manner of AnyStyle: the token's
 word, prefix/suffix, shape, punctuation, lexical classes (year, pages, URL, initial, month, publisher
 and journal words), a lexicon class compiled from the training data (name, place, publisher,
-journal; data/references/lexicon.txt), its position in the string, quote/parenthesis/italics state,
+journal, container, title; data/references/lexicon.txt), its position in the string, quote/parenthesis/italics state,
 what was seen before it ("In", "eds.", "pp.", a closed quotation, a year, a URL), how many
 period-ended blocks precede it, and a +-2 window. Everything that depends on the token alone is
 computed once per distinct token and per distinct word (cached), and the position/state features
@@ -76,7 +76,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 # from the training data only by scripts/train_references.py and shipped next to the model.
 LEXICON_FILE = "data/references/lexicon.txt"
 LEXICON_CLASSES = {"author": "name", "editor": "name", "translator": "name", "location": "place",
-                   "publisher": "pub", "journal": "jour", "container-title": "jour"}
+                   "publisher": "pub", "journal": "jour", "container-title": "cont", "title": "ttl"}
 _lexicon: dict[str, tuple[bytes, ...]] | None = None
 
 
