@@ -158,3 +158,41 @@ def test_cli_eval_attributions_agrees_with_shared_scorer(runner, tmp_path, share
     )
     theirs = json.loads(shared_json.read_text())["metrics"]
     assert ours == theirs and ours["relation"]["f1"] > 0
+
+
+def test_cli_check_links_against_local_server(runner, tmp_path):
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(200 if self.path == "/ok" else 404)
+            self.end_headers()
+
+        do_GET = do_HEAD
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        article = tmp_path / "a.txt"
+        article.write_text(
+            'Lee said "the bridge will open."[1] Park said "it will not."[2]\n\n'
+            f"[1] Lee, Ann. \"Bridge plans.\" City News, 2 May 2020. {base}/ok\n"
+            f"[2] Park, Bo. \"No bridge.\" City News, 3 May 2020. {base}/gone\n"
+        )
+        result = runner.invoke(cli, ["audit", "--json", "--check-links", "--allow-private", str(article)])
+        assert result.exit_code == 0, result.stderr
+        doc = json.loads(result.stdout)
+        statuses = {r["label"]: [u["status"] for u in r["urls"]] for r in doc["references"]}
+        assert statuses == {"1": ["live"], "2": ["dead"]}
+        assert any(f["code"] == "dead-url" for f in doc["findings"])
+        refused = runner.invoke(cli, ["audit", "--json", "--check-links", str(article)])
+        assert refused.exit_code == 0
+        assert "dead" not in {u["status"] for r in json.loads(refused.stdout)["references"] for u in r["urls"]}
+    finally:
+        server.shutdown()
+        server.server_close()
