@@ -84,7 +84,10 @@ def _is_label(view: TokenView, attribution: Attribution, max_words: int) -> bool
 
 
 def _renumber(attributions) -> tuple[Attribution, ...]:
-    return tuple(dataclasses.replace(a, id=f"q{n}") for n, a in enumerate(attributions, 1))
+    # Most keep the id they were built with: replace only those that change.
+    return tuple(
+        a if a.id == f"q{n}" else dataclasses.replace(a, id=f"q{n}") for n, a in enumerate(attributions, 1)
+    )
 
 
 def _to_attributions(

@@ -33,7 +33,13 @@ def runs(labels: list[str]) -> list[tuple[str, int, int]]:
     cur = None
     first = 0
     for i, lab in enumerate(labels):
-        typ = lab[2:] if lab != "O" else None
+        if lab == "O":
+            # Most tokens: close the open run, if any (same as the general case with typ None).
+            if cur is not None:
+                out.append((cur, first, i - 1))
+                cur, first = None, i
+            continue
+        typ = lab[2:]
         if typ != cur or lab.startswith("B-"):
             if cur is not None:
                 out.append((cur, first, i - 1))
@@ -67,14 +73,16 @@ def assemble(view: TokenView, labels: list[str]) -> list[Relation]:
     relations = [Relation(cue=(a, b)) for typ, a, b in found if typ == "C"]
     if not relations:
         return []
+    # Only cues of the run's own paragraph compete (in cue order, so ties go to the same one).
+    by_para: dict[int, list[Relation]] = {}
+    for rel in relations:
+        by_para.setdefault(view.para[rel.cue[0]], []).append(rel)
     for typ, a, b in found:
         if typ == "C":
             continue
         best = None
         best_d = MAX_DISTANCE + 1
-        for rel in relations:
-            if view.para[rel.cue[0]] != view.para[a]:
-                continue
+        for rel in by_para.get(view.para[a], ()):
             d = _distance(view, (a, b), rel.cue)
             if typ == "S" and view.sent[rel.cue[0]] != view.sent[a]:
                 d += SENTENCE_PENALTY  # a source is nearly always in its cue's sentence

@@ -65,18 +65,25 @@ def tag(view: TokenView, rules: list[str]) -> tuple[list[str], list[float]] | No
     labels = ["O"] * len(view)
     confidences = [1.0] * len(view)
     feats = token_features(view, rules, live)
+    marginal = tagger.marginal
     for idx in sequences(view, live):
         tags = tagger.tag([feats[t] for t in idx])
         for i, (t, y) in enumerate(zip(idx, tags)):
             if y != "O":
                 labels[t] = y
-                confidences[t] = tagger.marginal(y, i)
+                confidences[t] = marginal(y, i)
                 continue
-            p_o = tagger.marginal("O", i)
+            p_o = marginal("O", i)
             if p_o < O_THRESHOLD:
-                best = max(SPAN_LABELS, key=lambda lab: tagger.marginal(lab, i))
+                # The first label with the highest marginal (what max() would pick), each marginal
+                # asked once.
+                best, best_p = SPAN_LABELS[0], marginal(SPAN_LABELS[0], i)
+                for lab in SPAN_LABELS[1:]:
+                    p = marginal(lab, i)
+                    if p > best_p:
+                        best, best_p = lab, p
                 labels[t] = best
-                confidences[t] = tagger.marginal(best, i)
+                confidences[t] = best_p
             else:
                 confidences[t] = p_o
     _drop_markers(view, labels)

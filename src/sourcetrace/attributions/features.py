@@ -160,7 +160,8 @@ def token_features(view: TokenView, rules: list[str], keep: bytearray | None = N
     # Built column by column with comprehensions: a per-token loop of appends costs twice as much.
     rl3 = ["rl=" + x + y + z for x, y, z in zip(["^"] + rl[:-1], rl, rl[1:] + ["$"])]
     q3 = ["q=" + x + y + z for x, y, z in zip(["^"] + qs[:-1], qs, qs[1:] + ["$"])]
-    ctx = [_context(w) for w in lower]
+    context = _CONTEXT.get
+    ctx = [context(w) or _context_memo(w) for w in lower]
     prev1 = ["BOS"] + [c[0] for c in ctx[:-1]]
     next1 = [c[1] for c in ctx[1:]] + ["EOS"]
     para = view.para
@@ -173,7 +174,33 @@ def token_features(view: TokenView, rules: list[str], keep: bytearray | None = N
     cue_next = [CUE_NEXT if c else NONE for c in is_cue[1:]] + [NONE]
     if keep is None:
         keep = b"\x01" * n
+    # The word's own features come from a plain dict (an lru_cache call costs more than the lookup);
+    # the tail is joined into one tuple first so each token's list is built with one unpacking.
+    word_feats = _WORD.get
     return [
-        ["b", a, b, c, d, f2, *_word(w), *x, *y, *z] if k else []
+        ["b", a, b, c, d, f2, *((word_feats(w) or _word_memo(w)) + x + y + z)] if k else []
         for a, b, c, d, f2, w, x, y, z, k in zip(rl3, q3, where, prev1, next1, words, extra, cue_prev, cue_next, keep)
     ]
+
+
+# Per-process memos of _word / _context in front of their lru_caches; cleared when large so memory
+# stays flat over a corpus.
+_WORD: dict[str, tuple[str, ...]] = {}
+_CONTEXT: dict[str, tuple[str, str, str, str]] = {}
+MEMO_LIMIT = 200_000
+
+
+def _word_memo(word: str) -> tuple[str, ...]:
+    if len(_WORD) >= MEMO_LIMIT:
+        _WORD.clear()
+        _CONTEXT.clear()
+    feats = _WORD[word] = _word(word)
+    return feats
+
+
+def _context_memo(low: str) -> tuple[str, str, str, str]:
+    if len(_CONTEXT) >= MEMO_LIMIT:
+        _WORD.clear()
+        _CONTEXT.clear()
+    feats = _CONTEXT[low] = _context(low)
+    return feats

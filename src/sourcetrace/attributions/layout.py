@@ -6,7 +6,7 @@ direct.py; plain lists of ints/strings, indexed by position in the body token se
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Article
@@ -38,6 +38,48 @@ def body_spans(article: Article) -> list[tuple[int, int]]:
     return sorted((r.start, r.end) for r in article.regions if r.kind == "body")
 
 
+def _sentence_numbers(
+    sentence_starts, n_all: int, index: list[int], para: list[int], ranges: list[tuple[int, int]]
+) -> list[int]:
+    """Sentence number of each body token: a new number at each tokenizer sentence start and at
+    each paragraph start."""
+    ss = sentence_starts
+    if len(ss) and ss[0] == 0 and all(x < y for x, y in zip(ss, ss[1:])):
+        # The tokenizer's layout (sorted, from 0): walk the sentence starts inside each paragraph's
+        # token run instead of labelling every token of the text.
+        sent: list[int] = []
+        number = -1
+        for lo, hi in ranges:
+            if hi <= lo:
+                continue
+            number += 1
+            pos = lo
+            k = bisect_right(ss, lo)
+            while k < len(ss) and ss[k] < hi:
+                nxt = ss[k]
+                sent.extend([number] * (nxt - pos))
+                number += 1
+                pos = nxt
+                k += 1
+            sent.extend([number] * (hi - pos))
+        return sent
+    # Any other sentence_starts (hand-built Tokens): the general per-token walk.
+    bounds = list(ss) + [n_all]
+    sent_all: list[int] = []
+    for j in range(len(bounds) - 1):
+        sent_all.extend([j] * (bounds[j + 1] - bounds[j]))
+    sent = []
+    last = None
+    number = -1
+    for i, p in zip(index, para):
+        key = (sent_all[i], p)
+        if key != last:
+            number += 1
+            last = key
+        sent.append(number)
+    return sent
+
+
 def build_view(article: Article) -> TokenView:
     """The TokenView of `article`'s body tokens (Article.tokens must be set)."""
     text = article.text
@@ -47,31 +89,22 @@ def build_view(article: Article) -> TokenView:
     quotes = find_quotes(text, paras)
     all_starts = tokens.starts
     all_ends = tokens.ends
-    n_all = len(all_starts)
-    # Sentence number of every token of the text, from the tokenizer's sentence starts.
-    bounds = list(tokens.sentence_starts) + [n_all]
-    sent_all: list[int] = []
-    for j in range(len(bounds) - 1):
-        sent_all.extend([j] * (bounds[j + 1] - bounds[j]))
     index: list[int] = []  # text token index of each body token
     para: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    ranges: list[tuple[int, int]] = []  # [lo, hi) text token range of each paragraph
     for p, (a, b) in enumerate(paras):
         lo = bisect_left(all_starts, a)
         hi = bisect_left(all_starts, b)
         index.extend(range(lo, hi))
         para.extend([p] * (hi - lo))
-    starts = [all_starts[i] for i in index]
-    ends = [all_ends[i] for i in index]
+        # Paragraphs are runs of consecutive text tokens: slice the offset arrays per run.
+        starts.extend(all_starts[lo:hi])
+        ends.extend(all_ends[lo:hi])
+        ranges.append((lo, hi))
     # A sentence also ends at each paragraph end (and so at each body region's end).
-    sent: list[int] = []
-    last = None
-    number = -1
-    for i, p in zip(index, para):
-        key = (sent_all[i], p)
-        if key != last:
-            number += 1
-            last = key
-        sent.append(number)
+    sent = _sentence_numbers(tokens.sentence_starts, len(all_starts), index, para, ranges)
     quote = [-1] * len(index)
     for qi, q in enumerate(quotes):
         for a, b in q.segments:

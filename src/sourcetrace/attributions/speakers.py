@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, Attribution, Mention, Speaker
 from ..settings import Settings
@@ -195,6 +196,19 @@ def _name_runs(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int,
 
 def _read_source(src: str) -> tuple[str, str, str, set[str]]:
     """(kind, name, mention kind, description words) for a source span's text."""
+    # Sources repeat a lot ("he", "officials", a name) within and across articles: read each text
+    # once per process; the caller gets its own set.
+    kind, name, mention_kind, desc = _read_source_cached(src)
+    return kind, name, mention_kind, set(desc)
+
+
+@lru_cache(maxsize=20_000)
+def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
+    kind, name, mention_kind, desc = _read_source_uncached(src)
+    return kind, name, mention_kind, frozenset(desc)
+
+
+def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     s = src.strip().strip(",")
     low = s.lower()
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
@@ -245,6 +259,7 @@ def _read_source(src: str) -> tuple[str, str, str, set[str]]:
     return "person", name, "name", desc
 
 
+@lru_cache(maxsize=50_000)  # pure and called for every name run of every article
 def _strip_function_words(run: str) -> str:
     words = run.split()
     while words and words[0].lower().strip(".") in NON_NAME_CAPS and not RE_HONORIFIC.match(run):
@@ -262,6 +277,7 @@ def _strip_det(s: str) -> str:
     return " ".join(words) or s
 
 
+@lru_cache(maxsize=50_000)  # pure and called for every name run of every article
 def _surname(name: str) -> str:
     words = RE_HONORIFIC.sub("", name).replace(", Jr.", "").replace(" Jr.", "").split()
     return RE_POSSESSIVE.sub("", words[-1]) if words else name
@@ -314,6 +330,7 @@ def _titled_name(text: str, names, title: str, at: int) -> str | None:
     return best or None
 
 
+@lru_cache(maxsize=50_000)  # pure and called for every name run of every article
 def _gender(src: str) -> str:
     words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", src)}
     if words & FEMALE:

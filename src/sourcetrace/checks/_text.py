@@ -51,6 +51,23 @@ class TextIndex:
         return Span(start, end)
 
 
+# The last index built, with the text and tokens it was built from: the checks of one article each
+# ask for it, so it is built once per article instead of once per check. Compared by identity (the
+# objects are kept alive here), so a different article never gets a stale index.
+_LAST_INDEX: tuple[str, object, TextIndex] | None = None
+
+
+def text_index(article: Article) -> TextIndex:
+    """TextIndex(article), shared by the checks that run on the same article."""
+    global _LAST_INDEX
+    last = _LAST_INDEX
+    if last is not None and last[0] is article.text and last[1] is article.tokens:
+        return last[2]
+    index = TextIndex(article)
+    _LAST_INDEX = (article.text, article.tokens, index)
+    return index
+
+
 def fold(text: str) -> str:
     """Lower-cased, accent-free, emphasis-free text for comparing names ("Dashtestani" == "DASHTESTANI")."""
     text = RE_EMPHASIS.sub(" ", text)

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..model import Article, Finding, Span
 from ..settings import Settings
-from ._text import TextIndex
+from ._text import text_index
 from .patterns import RE_ANONYMOUS
 from .registry import finding
 
@@ -24,7 +24,7 @@ SKIP_KINDS = ("references", "chrome", "breadcrumb", "byline", "title")
 def check_anonymous(article: Article, settings: Settings) -> Iterable[Finding]:
     """Yield anonymous-source findings, one per sentence."""
     text = article.text
-    index = TextIndex(article)
+    index = text_index(article)
     skip = [r for r in article.regions if r.kind in SKIP_KINDS]
     quotes = [s for a in article.attributions if a.kind in ("direct", "mixed") for s in a.content]
     seen: set[int] = set()

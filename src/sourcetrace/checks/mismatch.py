@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from ..model import Article, Attribution, Finding, Reference, Span, Speaker
 from ..settings import Settings
-from ._text import TextIndex, attribution_frame, fold, quote_excerpt, reference_label, surname, words
+from ._text import TextIndex, attribution_frame, fold, quote_excerpt, reference_label, surname, text_index, words
 from .patterns import (
     EVENT_WORDS,
     GENERIC_ORG_WORDS,
@@ -98,7 +98,7 @@ def _ref_outlet(ref: Reference) -> str | None:
 # --- speaker-mismatch ------------------------------------------------------------------------------
 def check_speakers(article: Article, settings: Settings) -> Iterable[Finding]:
     """Yield speaker-mismatch findings (see module docstring)."""
-    index = TextIndex(article)
+    index = text_index(article)
     for attr, _claim, ref, marker in _linked_pairs(article):
         if attr is None:
             continue
@@ -206,7 +206,7 @@ def _affiliations(article: Article, attr: Attribution) -> list[str]:
 def check_dates(article: Article, settings: Settings) -> Iterable[Finding]:
     """Yield date-mismatch findings (see module docstring)."""
     tolerance = int(settings.get("checks", "date_tolerance_years"))
-    index = TextIndex(article)
+    index = text_index(article)
     for attr, claim, ref, marker in _linked_pairs(article):
         ref_year = _year(ref.fields.date)
         if ref_year is None:

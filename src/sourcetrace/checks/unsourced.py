@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from ..model import Article, Attribution, Finding
 from ..settings import Settings
-from ._text import TextIndex, attribution_frame, links_by_attribution, quote_excerpt, reference_label
+from ._text import TextIndex, attribution_frame, links_by_attribution, quote_excerpt, reference_label, text_index
 from .registry import finding
 
 # The writer's own interview: the quotation is sourced by the article itself, not by a reference.
@@ -38,7 +38,7 @@ def check_unsourced(article: Article, settings: Settings) -> Iterable[Finding]:
     # Inheritance is still reported there: it is never silent.
     cites_notes = bool(article.markers) or any(r.kind == "note" for r in article.references)
     flag_unsourced = cites_notes or not settings.get("checks", "unsourced_requires_references")
-    index = TextIndex(article)
+    index = text_index(article)
     by_attr = links_by_attribution(article)
     min_mixed = int(settings.get("checks", "unsourced_min_mixed_words"))
     for attr in article.attributions:
