@@ -170,6 +170,16 @@ def test_fields_tagger_is_per_thread():
     assert _tagger(path) is _tagger(path)  # but one thread keeps its own
 
 
+def _joined(tagged: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, int]]]:
+    """The reference string that space-joins `tagged` values, and each value's (tag, start, end)."""
+    text, spans = "", []
+    for tag, value in tagged:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {value}" if text else value
+        spans.append((tag, start, len(text)))
+    return text, spans
+
+
 @pytest.mark.parametrize(
     ("tagged", "expected"),
     [
@@ -194,11 +204,7 @@ def test_fields_tagger_is_per_thread():
 def test_fields_split_italic_container(tagged, expected):
     from sourcetrace.references.fields import _split_italic_container
 
-    text, spans = "", []
-    for tag, value in tagged:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {value}" if text else value
-        spans.append((tag, start, len(text)))
+    text, spans = _joined(tagged)
     assert [(t, text[s:e]) for t, s, e in _split_italic_container(text, spans)] == expected
 
 
@@ -222,11 +228,7 @@ def test_fields_split_italic_container(tagged, expected):
 def test_fields_trim_lead_author(tagged, expected):
     from sourcetrace.references.fields import _trim_lead_author
 
-    text, spans = "", []
-    for tag, value in tagged:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {value}" if text else value
-        spans.append((tag, start, len(text)))
+    text, spans = _joined(tagged)
     assert [(t, text[s:e]) for t, s, e in _trim_lead_author(text, spans)] == expected
 
 
