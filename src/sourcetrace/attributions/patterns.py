@@ -44,10 +44,13 @@ ORG_HEADS = frozenset(
     post journal magazine news cnn fbi cia pentagon kremlin union board team coalition network
     service services police army court times review monitor society""".split()
 )
-# Plural nouns for groups of people ("supporters", "officials say").
+# Plural nouns for groups of people ("supporters", "officials say"), including plural demonyms
+# ("Americans", "Europeans say").
 GROUP_HEADS = frozenset(
-    """supporters officials critics voters analysts experts republicans democrats americans
-    iranians people observers sources aides advisers advisors economists lawmakers members
+    """supporters officials critics voters analysts experts republicans democrats people observers
+    sources aides advisers advisors economists lawmakers members
+    americans canadians mexicans brazilians europeans britons germans russians ukrainians
+    israelis palestinians iranians iraqis syrians afghans pakistanis indians africans asians
     residents leaders activists protesters protestors conservatives liberals democrats polls
     scholars specialists academics historians insiders staffers delegates donors""".split()
 )
