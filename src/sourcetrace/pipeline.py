@@ -99,7 +99,7 @@ def audit_many(
     from .ingest import ingest
 
     for index, item in enumerate(items):
-        doc_id = item.id if isinstance(item, Article) and item.id else str(item)[:200] if not isinstance(item, bytes) else f"#{index}"
+        doc_id = _doc_id(item, index)
         stage = "ingest"
         try:
             article = item if isinstance(item, Article) else ingest(item, settings)
@@ -109,6 +109,15 @@ def audit_many(
             if on_error == "raise":
                 raise
             yield failure_from(doc_id, stage, exc)
+
+
+def _doc_id(item: object, index: int) -> str:
+    """A name for `item` in Failure records: its id, its path or URL, or its position for raw bytes."""
+    if isinstance(item, Article) and item.id:
+        return item.id
+    if isinstance(item, (bytes, bytearray, Article)):
+        return f"#{index}"
+    return str(item)[:200]
 
 
 def failure_from(doc_id: str, stage: str, exc: BaseException) -> Failure:
