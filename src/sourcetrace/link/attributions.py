@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from ..model import Article, Attribution, Link, Marker, Span
+from ..model import Article, Link, Marker, Span
 from ..settings import Settings
 from .patterns import RE_ENDS_SENTENCE, RE_GLUE, RE_PARAGRAPH_BREAK, RE_SENTENCE_END
 
@@ -171,7 +171,3 @@ def link_attributions(article: Article, settings: Settings) -> Article:
     links.sort(key=lambda l: (order.get(l.attribution, l.claim.start if l.claim else 0), l.reference))
     return replace(article, links=tuple(links))
 
-
-def links_of(article: Article, attribution: Attribution) -> list[Link]:
-    """The links of one attribution, in order."""
-    return [l for l in article.links if l.attribution == attribution.id]
