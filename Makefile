@@ -35,10 +35,14 @@ models: $(STAMP)
 	$(PY) scripts/web_citations_handtest.py
 	$(PY) scripts/train_references.py
 
+## the benchmarks whose figures are in BENCHMARKS.md (slow; needs ../shared)
 bench: $(STAMP)
 	$(PY) bench/attributions.py
 	$(PY) bench/references.py
 	$(PY) bench/extraction.py
+	$(PY) bench/findings.py
+	$(PY) bench/corpus.py --skip-pages
+	$(PY) bench/server.py --requests 200 --concurrency 4
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
