@@ -22,7 +22,8 @@ from __future__ import annotations
 import argparse
 import random
 from pathlib import Path
-from xml.sax.saxutils import escape
+
+from sourcetrace.references import to_anystyle_xml
 
 OUT = Path(__file__).resolve().parent.parent / "src/sourcetrace/data/training/references-web.xml"
 
@@ -517,17 +518,6 @@ HAND = [
 ]
 
 
-def to_xml(sequences) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
-    for segs in sequences:
-        out.append("  <sequence>")
-        for tag, text in segs:
-            out.append(f"    <{tag}>{escape(text)}</{tag}>")
-        out.append("  </sequence>")
-    out.append("</dataset>")
-    return "\n".join(out) + "\n"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=640, help="generated citations (hand-written ones are added)")
@@ -540,7 +530,7 @@ def main() -> None:
     for i, segs in enumerate(HAND):
         seqs.insert(i * (len(seqs) // len(HAND)) + (i % 5), segs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(to_xml(seqs), "utf-8")
+    args.out.write_text(to_anystyle_xml(seqs), "utf-8")
     print(f"wrote {len(seqs)} sequences to {args.out}")
 
 

@@ -6,11 +6,9 @@ scripts/train_references.py scores it as a second, harder web/news test set. All
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_web_citations import to_xml  # noqa: E402
+from sourcetrace.references import to_anystyle_xml
 
 OUT = Path(__file__).resolve().parent.parent / "src/sourcetrace/data/training/references-web-test.xml"
 
@@ -75,7 +73,7 @@ CITATIONS = [
 
 
 def main() -> None:
-    OUT.write_text(to_xml(CITATIONS), "utf-8")
+    OUT.write_text(to_anystyle_xml(CITATIONS), "utf-8")
     print(f"wrote {len(CITATIONS)} sequences to {OUT}")
 
 

@@ -96,20 +96,16 @@ def _cue_next_to(view: TokenView, labels: list[str], first: int, last: int) -> b
     """A CRF cue within CUE_REACH tokens after the quotation (or before it), same paragraph, with
     only punctuation or a source between."""
     para = view.para[first]
-    for t in range(last + 1, min(len(labels), last + 1 + CUE_REACH)):
-        if view.para[t] != para or view.quote[t] >= 0:
-            break
-        if labels[t].endswith("-C"):
-            return True
-        if labels[t] == "O" and view.words[t][0].isalnum():
-            break
-    for t in range(first - 1, max(-1, first - 1 - CUE_REACH), -1):
-        if view.para[t] != para or view.quote[t] >= 0:
-            break
-        if labels[t].endswith("-C"):
-            return True
-        if labels[t] == "O" and view.words[t][0].isalnum():
-            break
+    after = range(last + 1, min(len(labels), last + 1 + CUE_REACH))
+    before = range(first - 1, max(-1, first - 1 - CUE_REACH), -1)
+    for steps in (after, before):
+        for t in steps:
+            if view.para[t] != para or view.quote[t] >= 0:
+                break
+            if labels[t].endswith("-C"):
+                return True
+            if labels[t] == "O" and view.words[t][0].isalnum():
+                break
     return False
 
 
