@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sourcetrace.model import Article  # noqa: E402
 from sourcetrace.references import find_references  # noqa: E402
 from sourcetrace.references.features import clear_caches  # noqa: E402
-from sourcetrace.references.fields import parse_reference, read_anystyle_xml  # noqa: E402
+from sourcetrace.references import parse_reference, read_anystyle_xml  # noqa: E402
 from sourcetrace.settings import Settings  # noqa: E402
 
 CORE = ROOT.parent / "shared/data/anystyle/core.xml"

@@ -1,9 +1,8 @@
 import pytest
 
 from sourcetrace.model import Author
-from sourcetrace.references.fields import (
-    clean, normalise, parse_authors, parse_date, parse_reference, read_anystyle_xml, to_anystyle_xml,
-)
+from sourcetrace.references.anystyle import parse_anystyle_xml, to_anystyle_xml
+from sourcetrace.references.fields import clean, normalise, parse_authors, parse_date, parse_reference
 
 
 @pytest.mark.parametrize(
@@ -90,7 +89,7 @@ def test_fields_parse_reference(text, expected):
 
 def test_fields_anystyle_xml_round_trip():
     sequences = [[("author", "Smith, J. & Co"), ("date", "(2001)."), ("title", "A <b> title.")], [("url", "<")]]
-    assert read_anystyle_xml(to_anystyle_xml(sequences)) == sequences
+    assert parse_anystyle_xml(to_anystyle_xml(sequences)) == sequences
 
 
 def test_fields_xml_is_scored_by_the_shared_scorer(shared_dir, tmp_path):

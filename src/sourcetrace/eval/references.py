@@ -15,64 +15,23 @@ from __future__ import annotations
 import difflib
 import hashlib
 import inspect
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import InputError
+# The format itself lives with the references package, which writes it too; re-exported here.
+from ..references.anystyle import (  # noqa: F401
+    UNTAGGED, Sequence, parse_anystyle_xml, read_anystyle_xml, sequences_of, to_anystyle_xml,
+)
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
-UNTAGGED = "O"  # text directly inside <sequence>, outside any segment
 MISSING = "<none>"  # gold characters no predicted segment covers (align=True only)
 
-Sequence = list[tuple[str, str]]  # (tag, text) segments in order
 
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_anystyle_xml(path: str | Path) -> list[Sequence]:
-    """The sequences of an AnyStyle XML file, each a list of (tag, text) segments in document order.
-
-    A segment's nested elements contribute their text to it; blank segments are skipped; non-blank text
-    directly inside <sequence> becomes an "O" segment. Raises InputError when the file cannot be parsed.
-    """
-    try:
-        root = ET.parse(str(path)).getroot()
-    except (OSError, ET.ParseError) as exc:
-        raise InputError(f"cannot read AnyStyle XML {path}: {exc}") from None
-    return sequences_of(root)
-
-
-def parse_anystyle_xml(xml: str) -> list[Sequence]:
-    """Like `read_anystyle_xml`, from a string. Raises InputError on malformed XML."""
-    try:
-        root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise InputError(f"cannot parse AnyStyle XML: {exc}") from None
-    return sequences_of(root)
-
-
-def sequences_of(root: ET.Element) -> list[Sequence]:
-    """The (tag, text) segments of every <sequence> element under (or being) `root`."""
-    elements = [root] if root.tag == "sequence" else list(root.iter("sequence"))
-    dataset = []
-    for seq in elements:
-        segments: Sequence = []
-        if seq.text and seq.text.strip():
-            segments.append((UNTAGGED, seq.text))
-        for child in seq:
-            if isinstance(child.tag, str):  # comments and PIs have a callable tag
-                text = "".join(child.itertext())
-                if text.strip():
-                    segments.append((child.tag, text))
-            if child.tail and child.tail.strip():
-                segments.append((UNTAGGED, child.tail))
-        dataset.append(segments)
-    return dataset
+# --------------------------------------------------------------------------- sequences
 
 
 def tokens_of(segments: Sequence) -> list[tuple[str, str]]:
@@ -97,25 +56,6 @@ def exclude_overlap(
     seen = {text_key(s) for s in other}
     keep = [i for i, s in enumerate(gold) if text_key(s) not in seen]
     return [gold[i] for i in keep], [pred[i] for i in keep]
-
-
-def to_anystyle_xml(dataset: Iterable[Sequence]) -> str:
-    """AnyStyle XML for `dataset` (segments written in order, separated by nothing but newlines)."""
-    root = ET.Element("dataset")
-    root.text = "\n"
-    for segments in dataset:
-        seq = ET.SubElement(root, "sequence")
-        seq.tail = "\n"
-        for tag, text in segments:
-            if tag == UNTAGGED:
-                # Untagged text goes where ElementTree keeps inter-element text.
-                if len(seq):
-                    seq[-1].tail = (seq[-1].tail or "") + text
-                else:
-                    seq.text = (seq.text or "") + text
-                continue
-            ET.SubElement(seq, tag).text = text
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 # --------------------------------------------------------------------------- scoring

@@ -13,14 +13,15 @@ from urllib.parse import urlsplit
 
 from ..model import Article, Marker, Reference, ReferenceFields, Span, Url
 from ..settings import Settings
-from .fields import parse_reference, read_anystyle_xml, segment_spans, normalise, to_anystyle_xml
+from .anystyle import parse_anystyle_xml, read_anystyle_xml, to_anystyle_xml
+from .fields import parse_reference, segment_spans, normalise
 from .locate import locate_references
 from .markers import find_markers
 from .split import split_entries
 from .urls import classify_url, find_urls
 
 __all__ = [
-    "find_references", "parse_reference", "to_anystyle_xml", "read_anystyle_xml", "classify_url", "find_urls",
+    "find_references", "parse_reference", "to_anystyle_xml", "read_anystyle_xml", "parse_anystyle_xml", "classify_url", "find_urls",
 ]
 
 # Regions no marker or cited hyperlink is taken from.

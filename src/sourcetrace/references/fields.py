@@ -3,18 +3,15 @@
 `parse_reference(text)` is the whole path for one string; `tag_tokens` is the CRF step alone,
 `segment_spans` adds two structural fixes the CRF often misses in MLA web citations, and
 `normalise` turns tagged segments into cleaned fields (authors split into family/given, dates to
-ISO 8601, quotes and italics markers removed, a type guess). `read_anystyle_xml` / `to_anystyle_xml`
-read and write the AnyStyle XML data-set format the shared scorer uses.
+ISO 8601, quotes and italics markers removed, a type guess).
 """
 
 from __future__ import annotations
 
 import threading
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..errors import ModelError
 from ..model import Author, ReferenceFields
@@ -396,40 +393,3 @@ def _type_of(by: dict[str, list[str]], container: str | None, medium: str | None
     else:
         kind = None
     return kind
-
-
-# ------------------------------------------------------------------ AnyStyle XML
-def to_anystyle_xml(sequences: list[list[Segment]]) -> str:
-    """AnyStyle XML data set (<dataset><sequence><tag>text</tag>..</sequence>..) for tagged strings."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<dataset>"]
-    for segments in sequences:
-        out.append("  <sequence>")
-        for tag, text in segments:
-            out.append(f"    <{tag}>{escape(text)}</{tag}>")
-        out.append("  </sequence>")
-    out.append("</dataset>")
-    return "\n".join(out) + "\n"
-
-
-def read_anystyle_xml(source: str | Path) -> list[list[Segment]]:
-    """The sequences of an AnyStyle XML file (a path or the XML text) as lists of (tag, text).
-
-    Text outside any element inside a <sequence> is tagged "O", as the shared scorer does."""
-    if isinstance(source, Path) or not source.lstrip().startswith("<"):
-        root = ET.parse(str(source)).getroot()
-    else:
-        root = ET.fromstring(source)
-    dataset = []
-    for seq in [root] if root.tag == "sequence" else root.iter("sequence"):
-        segments: list[Segment] = []
-        if seq.text and seq.text.strip():
-            segments.append(("O", seq.text.strip()))
-        for child in seq:
-            if isinstance(child.tag, str):
-                text = " ".join("".join(child.itertext()).split())
-                if text:
-                    segments.append((child.tag, text))
-            if child.tail and child.tail.strip():
-                segments.append(("O", child.tail.strip()))
-        dataset.append(segments)
-    return dataset
