@@ -37,7 +37,11 @@ RE_DANGLING_ANGLE = re.compile(r"<\s*$")
 RE_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$", re.IGNORECASE)
 RE_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 # Text right before a URL saying a path follows: "posted on the X website:", "available at".
-RE_PATH_EXPECTED = re.compile(r"(?:website|available at|available from|retrieved from|posted (?:on|at))\W*$", re.IGNORECASE)
+# Words after which a reference gives the document's own address, so a bare host there was cut:
+# "Available at", IEEE's "[Online]. Available:", "Retrieved from", "URL:", "online at".
+RE_PATH_EXPECTED = re.compile(
+    r"(?:website|available(?: online)?(?: at| from)?|retrieved from|posted (?:on|at)|\burl|online at)\W*$", re.IGNORECASE
+)
 URL_TRAILING = ".,;:)]}>'\"’”"
 
 # ---------------------------------------------------------------- field normalisation
