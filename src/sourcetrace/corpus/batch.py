@@ -3,30 +3,44 @@
 Items stream from `iter_inputs`; ids already stored are skipped (resume); chunks go to a process pool
 with a bounded number in flight (flat memory); workers audit each document (one timeout each) and
 return table rows; the main process is the only writer and commits one transaction per batch.
+With --check-links, workers reuse the store's url_checks (earlier runs) and their own checks of this
+run, and return the URLs they fetched as url_checks rows, committed with the batch's documents.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 import signal
+import sys
+import tempfile
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import MutableMapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import SourcetraceError
 from ..model import Article, Failure
 from ..pipeline import Stage, default_stages, failure_from, run
 from ..settings import Settings
 from ..store._rows import Rows, merge_rows, rows_for
-from ..store.duckdb import Store
+from ..store.duckdb import URL_CHECK_COLUMNS, URL_CHECKS, Store
 from .inputs import Item, check_inputs, count_items, ingest_item, iter_inputs
 
+if TYPE_CHECKING:
+    from ..references.liveness import LinkResult
+
 Ingester = Callable[[Item, Settings], Article]
+# urls -> the earlier checks known for them (absent: never checked)
+KnownChecks = Callable[[list[str]], "dict[str, LinkResult]"]
 
 # Documents per worker task: big enough to amortise inter-process overhead (~1 ms per task), small
 # enough that a crashed worker costs little to redo.
@@ -41,6 +55,10 @@ DEFAULT_TIMEOUT = 60.0
 # 4, not 2: while the main process commits a batch (~0.4 s for 500 documents) nothing new is
 # submitted, and 2 chunks (one running, one queued: ~0.25 s of work) let the workers run dry.
 IN_FLIGHT_PER_WORKER = 4
+# Link-check results one worker keeps in memory (~300 bytes each, so ~15 MB), least recently used
+# dropped first. A dropped one is looked up again in the store's checks; one fetched in this run and
+# dropped before its batch was committed (-j1) or at all (worker processes) is fetched again.
+LINK_CACHE_SIZE = 50_000
 
 
 class DocumentTimeout(SourcetraceError):
@@ -118,6 +136,7 @@ class WorkerSpec:
     stages: tuple[Stage, ...] | None = None  # None: the standard stage list
     ingest: Ingester = ingest_item
     timeout: float | None = DEFAULT_TIMEOUT
+    link_checks: str | None = None  # a store file with the url_checks known when the run started
 
     @classmethod
     def make(cls, settings: Settings, stages: Sequence[Stage] | None, ingest: Ingester, timeout: float | None) -> WorkerSpec:
@@ -126,19 +145,164 @@ class WorkerSpec:
 
 
 class _Worker:
-    """A spec made ready to run: settings rebuilt and the stage list built once (models load once)."""
+    """A spec made ready to run: settings rebuilt and the stage list built once (models load once).
 
-    def __init__(self, spec: WorkerSpec) -> None:
+    A check-links stage gets this worker's _LinkCache; `known` looks up earlier checks (default: the
+    spec's `link_checks` copy of the store's table).
+    """
+
+    def __init__(self, spec: WorkerSpec, known: KnownChecks | None = None) -> None:
         self.settings = Settings().with_overrides(spec.settings)
-        self.stages = spec.stages if spec.stages is not None else default_stages(self.settings)
+        stages = spec.stages if spec.stages is not None else default_stages(self.settings)
         self.ingest = spec.ingest
         self.timeout = spec.timeout
+        self.links: _LinkCache | None = None
+        if checks_links(stages):
+            from ..references.liveness import check_links
+
+            if known is None and spec.link_checks is not None:
+                known = _StoredChecks(spec.link_checks)
+            self.links = _LinkCache(known)
+            bound = partial(_check_links_cached, cache=self.links)
+            stages = tuple(replace(s, fn=bound) if s.fn is check_links else s for s in stages)
+        self.stages = stages
 
     def chunk(self, items: list[Item]) -> tuple[Rows, int, int]:
-        """Rows for `items`, and how many became documents / failures."""
+        """Rows for `items` (with the url_checks fetched meanwhile), and how many became documents / failures."""
         results = [audit_item(item, self.settings, self.stages, self.ingest, self.timeout) for item in items]
         failures = sum(isinstance(r, Failure) for r in results)
-        return rows_for(results), len(results) - failures, failures
+        rows = rows_for(results)
+        if self.links is not None:
+            merge_rows(rows, self.links.drain())
+        return rows, len(results) - failures, failures
+
+
+# -- link checks: reuse earlier ones, hand new ones to the writer ---------------------------------------
+
+
+def checks_links(stages: Sequence[Stage]) -> bool:
+    """Whether `stages` check URLs live (the references.liveness stage is in the list)."""
+    # Not imported here: a list holding check_links has imported it, and httpx costs ~0.1 s per worker.
+    liveness = sys.modules.get(__name__.rsplit(".", 2)[0] + ".references.liveness")
+    return liveness is not None and any(s.fn is liveness.check_links for s in stages)
+
+
+def _check_links_cached(article: Article, settings: Settings, *, cache: _LinkCache) -> Article:
+    """check_links with the worker's cache, its earlier checks looked up in one query per document."""
+    from ..references.liveness import check_links
+
+    cache.load([u.url for r in article.references for u in r.urls if u.status == "ok" and u.url])
+    return check_links(article, settings, cache)
+
+
+def _link_result(url: Any) -> LinkResult:
+    """A stored model.Url as the LinkResult check_links would have fetched (same four fields)."""
+    from ..references.liveness import LinkResult
+
+    return LinkResult(url.status, url.http_status, url.final_url, url.reason)
+
+
+def _store_checks(store: Store) -> KnownChecks:
+    """Earlier checks read from the open store itself (-j1: the writer is this process)."""
+    return lambda urls: {u: _link_result(v) for u, v in store.url_checks(urls).items()}
+
+
+class _StoredChecks:
+    """Earlier checks read from a copy of the store's url_checks (worker processes cannot open the
+    store while the main process writes it). Opened on first use: a connection cannot be pickled."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._store: Store | None = None
+
+    def __call__(self, urls: list[str]) -> dict[str, LinkResult]:
+        if self._store is None:
+            self._store = Store(self.path, read_only=True)
+        return {u: _link_result(v) for u, v in self._store.url_checks(urls).items()}
+
+
+class _LinkCache(MutableMapping):
+    """check_links' cache in one worker: earlier checks (`known`) under this run's results.
+
+    Memory: at most LINK_CACHE_SIZE entries (least recently used go), plus the URLs fetched since the
+    last `drain()` (one chunk's worth). Results fetched here are drained as url_checks rows, except
+    a refused private address (it depends on fetch.allow_private, not on the URL). Locked because a
+    Dask worker running tasks in threads shares one cache.
+    """
+
+    def __init__(self, known: KnownChecks | None, size: int = LINK_CACHE_SIZE) -> None:
+        self._known = known
+        self._size = max(1, size)
+        self._recent: OrderedDict[str, LinkResult] = OrderedDict()
+        self._fresh: dict[str, tuple[LinkResult, datetime]] = {}
+        self._lock = threading.RLock()
+
+    def load(self, urls: list[str]) -> None:
+        """Bring the earlier checks of `urls` into memory, one lookup for all of them."""
+        with self._lock:
+            missing = [u for u in dict.fromkeys(urls) if u not in self._recent]
+            if missing and self._known is not None:
+                for url, result in self._known(missing).items():
+                    self._keep(url, result)
+
+    def drain(self) -> Rows:
+        """url_checks rows for the results fetched since the last drain."""
+        with self._lock:
+            fresh, self._fresh = self._fresh, {}
+        if not fresh:
+            return {}
+        columns: dict[str, list[Any]] = {name: [] for name in URL_CHECK_COLUMNS}
+        for url, (r, at) in fresh.items():
+            for name, value in zip(URL_CHECK_COLUMNS, (url, r.status, r.final_url, r.http_status, r.reason, at)):
+                columns[name].append(value)
+        return {URL_CHECKS: columns}
+
+    def _keep(self, url: str, result: LinkResult) -> None:
+        self._recent[url] = result
+        self._recent.move_to_end(url)
+        while len(self._recent) > self._size:
+            self._recent.popitem(last=False)
+
+    def __getitem__(self, url: str) -> LinkResult:
+        with self._lock:
+            result = self._recent[url]
+            self._recent.move_to_end(url)
+            return result
+
+    def __setitem__(self, url: str, result: LinkResult) -> None:
+        """A result check_links has just fetched. `unknown` ones (a timeout, a 5xx, an address refused
+        by the settings) stay in this run's memory but are not stored: a later run asks again."""
+        with self._lock:
+            self._keep(url, result)
+            if result.status != "unknown":
+                self._fresh[url] = (result, datetime.now(timezone.utc).replace(tzinfo=None))
+
+    def __delitem__(self, url: str) -> None:
+        with self._lock:
+            del self._recent[url]
+
+    def __iter__(self) -> Iterator[str]:
+        with self._lock:
+            return iter(list(self._recent))
+
+    def __len__(self) -> int:
+        return len(self._recent)
+
+
+@contextmanager
+def link_checks_copy(store: Store, stages: Sequence[Stage], directory: str | Path) -> Iterator[str | None]:
+    """A read-only copy of `store`'s url_checks in `directory` for worker processes, removed on exit;
+    None when `stages` check no links or nothing is stored yet."""
+    if not checks_links(stages) or not store.n_url_checks():
+        yield None
+        return
+    tmp = Path(tempfile.mkdtemp(prefix=".sourcetrace-links-", dir=directory))
+    try:
+        path = tmp / "url_checks.duckdb"
+        store.copy_url_checks(path)
+        yield str(path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 _PROCESS_WORKER: list[_Worker] = []  # the one _Worker of a pool process, set by its initializer
@@ -264,13 +428,16 @@ def run_batch(
     settings = settings or Settings()
     check_inputs(inputs)
     jobs = max(1, jobs or multiprocessing.cpu_count())
-    if stages is None:
-        default_stages(settings)  # fail fast (missing stage module) before any worker starts
+    # the standard list also fails fast here (missing stage module) before any worker starts
+    stage_list = tuple(stages) if stages is not None else default_stages(settings)
     spec = WorkerSpec.make(settings, stages, ingest, timeout)
     max_bytes = int(settings.get("ingest", "max_bytes"))
     started = time.perf_counter()
     counts = {"read": 0, "skipped": 0, "duplicates": 0, "documents": 0, "failures": 0, "bytes": 0}
-    with Store(db_path) as store:
+    with Store(db_path) as store, link_checks_copy(
+        store, stage_list if jobs > 1 else (), Path(db_path).resolve().parent
+    ) as known_copy:
+        spec = replace(spec, link_checks=known_copy)
         bar = _Progress(progress, inputs)
         done = store.done_ids() if resume else set()
         chunks = chunked(pending_items(iter_inputs(inputs, max_bytes=max_bytes), done, counts), chunk_size)
@@ -284,7 +451,7 @@ def run_batch(
 
         try:
             if jobs == 1:
-                worker = _Worker(spec)
+                worker = _Worker(spec, known=_store_checks(store))
                 for chunk in chunks:
                     writer.add(*worker.chunk(chunk))
                     report()

@@ -3,6 +3,8 @@
 Workers audit chunks of Items and each writes one Parquet partition (through an in-memory DuckDB,
 so the column types are the store's own); the driver loads each finished partition into the store in
 one transaction, so the database is only ever written by the driver. Needs the `dask` extra.
+With --check-links, workers read the checks known at the start from a copy of url_checks in the
+partition directory, and each partition carries the URLs its task fetched (url_checks.parquet).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import tempfile
 import threading
 import time
 import uuid
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -19,7 +23,8 @@ from ..errors import ConfigError
 from ..pipeline import Stage, default_stages, failure_from
 from ..settings import Settings
 from ..store.duckdb import Store
-from .batch import DEFAULT_TIMEOUT, BatchCounts, Ingester, WorkerSpec, _Progress, _Worker, chunked, pending_items
+from .batch import (DEFAULT_TIMEOUT, BatchCounts, Ingester, WorkerSpec, _Progress, _Worker, chunked,
+                    link_checks_copy, pending_items)
 from .inputs import Item, check_inputs, ingest_item, iter_inputs
 
 # Documents per Dask task: Dask's per-task overhead (~1 ms scheduler time plus shipping the items) is
@@ -85,8 +90,8 @@ def run_dask(
         ) from None
     settings = settings or Settings()
     check_inputs(inputs)
-    if stages is None:
-        default_stages(settings)  # fail fast on a broken install before the cluster starts
+    # the standard list also fails fast here on a broken install, before the cluster starts
+    stage_list = tuple(stages) if stages is not None else default_stages(settings)
     spec = WorkerSpec.make(settings, stages, ingest, timeout)
     token = uuid.uuid4().hex[:12]
     started = time.perf_counter()
@@ -103,7 +108,11 @@ def run_dask(
     bar = _Progress(progress, inputs)
     audited = failed = 0
     try:
-        with Client(cluster if cluster is not None else scheduler) as client, Store(db_path) as store:
+        with ExitStack() as stack:
+            client = stack.enter_context(Client(cluster if cluster is not None else scheduler))
+            store = stack.enter_context(Store(db_path))
+            # workers may be other machines: the copy goes where the partitions go, which they reach
+            spec = replace(spec, link_checks=stack.enter_context(link_checks_copy(store, stage_list, out_root)))
             threads = max(1, sum(client.nthreads().values()))
             done = store.done_ids() if resume else set()
             max_bytes = int(settings.get("ingest", "max_bytes"))

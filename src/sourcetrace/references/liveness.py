@@ -28,6 +28,9 @@ BLOCKED = {401, 402, 403, 429, 451}
 # HEAD answers that say nothing about the page: retry with GET (many servers refuse HEAD).
 HEAD_RETRY = {400, 403, 404, 405, 406, 429, 500, 501, 502, 503}
 REDIRECTS = {301, 302, 303, 307, 308}
+# Reason of a URL not fetched because it resolves to a private address: an answer about the settings
+# (fetch.allow_private), not about the URL, so a store does not keep it.
+REFUSED_PRIVATE = "refused private address"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,7 @@ async def _refused(url: str, settings: Settings) -> str | None:
     for info in infos:
         ip = ipaddress.ip_address(info[4][0])
         if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
-            return f"refused private address {ip}"
+            return f"{REFUSED_PRIVATE} {ip}"
     return None
 
 

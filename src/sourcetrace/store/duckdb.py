@@ -20,6 +20,10 @@ from ._rows import SCHEMA_VERSION, Rows, rows_for
 # Insert/delete/export order; documents first so a reader never sees layers of an unknown document.
 TABLES = ("documents", "regions", "attributions", "speakers", "references", "markers", "links", "findings", "failures")
 LAYER_TABLES = TABLES[1:-1]
+# The --check-links cache: keyed by URL, not by document, so rows are upserted (newest wins), never
+# deleted with a document.
+URL_CHECKS = "url_checks"
+URL_CHECK_COLUMNS = ("url", "status", "final_url", "http_status", "reason", "checked_at")
 
 
 def _q(name: str) -> str:
@@ -66,7 +70,7 @@ class Store:
             table: [(name, dtype) for name, dtype in self._con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns "
                 "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()]
-            for table in TABLES
+            for table in TABLES + (URL_CHECKS,)
         }
 
     def __enter__(self) -> Store:
@@ -89,7 +93,11 @@ class Store:
         self.write_rows(rows_for(items), replace=replace)
 
     def write_rows(self, rows: Rows, *, replace: bool = False) -> None:
-        """Store rows built by `_rows.rows_for` (batch workers build them) in one transaction."""
+        """Store rows built by `_rows.rows_for` (batch workers build them) in one transaction.
+
+        A `url_checks` entry (columns URL_CHECK_COLUMNS) is upserted in the same transaction: the
+        link checks made while auditing a batch are stored exactly when the batch is.
+        """
         self._transaction(lambda: self._insert(rows, replace))
 
     def load_parquet(self, part_dir: str | Path, *, replace: bool = False) -> None:
@@ -108,6 +116,13 @@ class Store:
                     self._con.execute(
                         f"INSERT INTO {_q(table)} BY NAME SELECT * FROM read_parquet({_literal(str(path))})"
                     )
+            path = part / f"{URL_CHECKS}.parquet"
+            if path.exists():
+                # One row per URL, the newest: an upsert may not touch the same key twice.
+                self._con.execute(
+                    f"INSERT OR REPLACE INTO {URL_CHECKS} BY NAME SELECT * FROM read_parquet({_literal(str(path))}) "
+                    "QUALIFY row_number() OVER (PARTITION BY url ORDER BY checked_at DESC) = 1"
+                )
 
         self._transaction(load)
 
@@ -128,21 +143,23 @@ class Store:
             ids = rows.get("documents", {}).get("id", []) + rows.get("failures", {}).get("doc_id", [])
             self._delete(ids)
         for table in TABLES:
-            columns = rows.get(table)
-            if not columns:
-                continue
-            names, params, selects = [], [], []
-            for name, dtype in self._types[table]:
-                if name in columns:
-                    names.append(_q(name))
-                    params.append(columns[name])
-                    selects.append(f"unnest(${len(params)}::{dtype}[])")
-            unknown = set(columns) - {name for name, _ in self._types[table]}
-            if unknown:
-                raise StoreError(f"no column(s) {', '.join(sorted(unknown))} in table {table}")
-            self._con.execute(
-                f"INSERT INTO {_q(table)} ({', '.join(names)}) SELECT {', '.join(selects)}", params
-            )
+            if rows.get(table):
+                self._insert_columns(table, rows[table], "INSERT")
+        checks = rows.get(URL_CHECKS)
+        if checks:
+            self._insert_columns(URL_CHECKS, _newest_per_url(checks), "INSERT OR REPLACE")
+
+    def _insert_columns(self, table: str, columns: dict[str, list[Any]], verb: str) -> None:
+        names, params, selects = [], [], []
+        for name, dtype in self._types[table]:
+            if name in columns:
+                names.append(_q(name))
+                params.append(columns[name])
+                selects.append(f"unnest(${len(params)}::{dtype}[])")
+        unknown = set(columns) - {name for name, _ in self._types[table]}
+        if unknown:
+            raise StoreError(f"no column(s) {', '.join(sorted(unknown))} in table {table}")
+        self._con.execute(f"{verb} INTO {_q(table)} ({', '.join(names)}) SELECT {', '.join(selects)}", params)
 
     def _delete(self, ids: list[str]) -> None:
         if not ids:
@@ -199,7 +216,7 @@ class Store:
         return paths
 
     def url_checks(self, urls: Iterable[str]) -> dict[str, Url]:
-        """Cached --check-links results for `urls` (those never checked are absent)."""
+        """Stored --check-links results for `urls` (those never checked are absent)."""
         wanted = list(dict.fromkeys(urls))
         if not wanted:
             return {}
@@ -209,19 +226,42 @@ class Store:
         return {r[0]: Url(url=r[0], status=r[1], final_url=r[2], http_status=r[3], reason=r[4] or "") for r in rows}
 
     def put_url_checks(self, checked: Iterable[Url]) -> None:
-        """Cache live-check results (newest wins), one transaction."""
+        """Store live-check results (newest wins), one transaction."""
         rows = {u.url: u for u in checked}
         if not rows:
             return
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         urls = list(rows.values())
+        columns = {"url": [u.url for u in urls], "status": [u.status for u in urls],
+                   "final_url": [u.final_url for u in urls], "http_status": [u.http_status for u in urls],
+                   "reason": [u.reason for u in urls], "checked_at": [now] * len(urls)}
+        self._transaction(lambda: self._insert_columns(URL_CHECKS, columns, "INSERT OR REPLACE"))
 
-        def put() -> None:
-            self._con.execute(
-                "INSERT OR REPLACE INTO url_checks SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), "
-                "unnest($3::VARCHAR[]), unnest($4::INTEGER[]), unnest($5::VARCHAR[]), unnest($6::TIMESTAMP[])",
-                [[u.url for u in urls], [u.status for u in urls], [u.final_url for u in urls],
-                 [u.http_status for u in urls], [u.reason for u in urls], [now] * len(urls)],
-            )
+    def n_url_checks(self) -> int:
+        """Rows in url_checks (URLs with a stored live check)."""
+        return self._con.execute(f"SELECT count(*) FROM {URL_CHECKS}").fetchone()[0]
 
-        self._transaction(put)
+    def copy_url_checks(self, path: str | Path) -> int:
+        """Copy the url_checks table into a new store file at `path` and return its rows.
+
+        Batch worker processes read earlier checks from such a copy: DuckDB lets one process
+        write a file and no other process open it, even read-only, while it does.
+        """
+        Store(path).close()  # a new, empty store: schema and version, so Store(path, read_only=True) opens it
+        self._con.execute(f"ATTACH {_literal(str(path))} AS url_checks_copy")
+        try:
+            self._con.execute(f"INSERT INTO url_checks_copy.{URL_CHECKS} SELECT * FROM {URL_CHECKS}")
+            self._con.execute("CHECKPOINT url_checks_copy")
+        finally:
+            self._con.execute("DETACH url_checks_copy")
+        with Store(path, read_only=True) as copy:
+            return copy.n_url_checks()
+
+
+def _newest_per_url(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """`columns` with one row per url, the last given (INSERT OR REPLACE refuses a key twice)."""
+    last = {url: i for i, url in enumerate(columns["url"])}
+    if len(last) == len(columns["url"]):
+        return columns
+    keep = sorted(last.values())
+    return {name: [values[i] for i in keep] for name, values in columns.items()}
