@@ -35,13 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sourcetrace.references import fields as F  # noqa: E402
+from sourcetrace.references.anystyle import read_anystyle_xml, to_anystyle_xml  # noqa: E402
 from sourcetrace.references import patterns as P  # noqa: E402
 from sourcetrace.references import features as FE  # noqa: E402
 from sourcetrace.references.features import sequence_features  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 CORE = SHARED / "data/anystyle/core.xml"
-WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"
+WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file for experiments
 # hand-written citations in shapes the generator does not make; never trained on
 WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
 SCORER = SHARED / "eval/score_references.py"
@@ -114,8 +115,8 @@ def score(gold, pred, name: str, dump: Path | None = None) -> float:
     with tempfile.TemporaryDirectory() as d:
         stem = name.split()[0].rstrip(",").removesuffix(".xml")
         g, p = Path(dump or d, f"{stem}.gold.xml"), Path(dump or d, f"{stem}.pred.xml")
-        g.write_text(F.to_anystyle_xml(gold), "utf-8")
-        p.write_text(F.to_anystyle_xml(pred), "utf-8")
+        g.write_text(to_anystyle_xml(gold), "utf-8")
+        p.write_text(to_anystyle_xml(pred), "utf-8")
         res = scorer.score(scorer.read_dataset(g), scorer.read_dataset(p))
     print(f"== {name}")
     print(scorer.format_report(res, 12))
@@ -142,15 +143,31 @@ def main() -> int:
     ap.add_argument("--possible-states", action="store_true", help="also learn weights for unseen (attribute, tag) pairs")
     ap.add_argument("--no-lexicon", action="store_true", help="experiment: no lexicon features")
     ap.add_argument("--no-web", action="store_true", help="experiment: train on core.xml alone")
+    ap.add_argument("--gazetteer", type=Path, default=None, help="experiment: word<TAB>class lines added to the lexicon")
+    ap.add_argument("--web-file", type=Path, default=WEB, help="experiment: another web/news training set")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
     ap.add_argument("--dev-fold", type=int, default=3, help="with --dev: which quarter of the training part to score (0-3)")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--dump", type=Path, default=None, help="also write each test set's gold and predicted XML here")
     args = ap.parse_args()
+    if args.gazetteer:
+        extra = {}
+        for line in args.gazetteer.read_text("utf-8").splitlines():
+            w, cls = line.split("\t")
+            extra.setdefault(w, []).append(cls)
+        base = FE.build_lexicon
 
-    core = F.read_anystyle_xml(CORE)
-    web = F.read_anystyle_xml(WEB)
+        def with_gazetteer(seqs, *a, **k):
+            lex = base(seqs, *a, **k)
+            for w, classes in extra.items():
+                lex[w] = sorted(set(lex.get(w, [])) | set(classes))
+            return lex
+
+        FE.build_lexicon = with_gazetteer
+
+    core = read_anystyle_xml(CORE)
+    web = read_anystyle_xml(args.web_file)
     core_train, core_test = split(core)
     web_train, web_test = split(web)
     if args.dev:
@@ -174,7 +191,7 @@ def main() -> int:
               f"-> {out} ({out.stat().st_size / 1e6:.2f} MB)")
     e1 = score(core_test, predict(core_test, out), f"core.xml held-out ({len(core_test)} sequences)", args.dump)
     e2 = score(web_test, predict(web_test, out), f"references-web.xml held-out ({len(web_test)} sequences)", args.dump)
-    hand = F.read_anystyle_xml(WEB_HAND)
+    hand = read_anystyle_xml(WEB_HAND)
     e3 = score(hand, predict(hand, out), f"references-web-test.xml, hand-written ({len(hand)} sequences)", args.dump)
     print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  web hand-written {100 * e3:.2f}%")
     return 0
