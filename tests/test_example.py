@@ -120,3 +120,10 @@ def test_example_scare_quotes_are_not_statements(seed_json):
     for a in seed_json["attributions"]:
         for c in a["content"]:
             assert c["text"].strip("“”\"’‘ ,.") not in ("human rights activist", "No to Ahmadinejad Committee")
+
+
+def test_example_colon_block_quote_is_the_state_department_report(seed_json):
+    quote = _quote_containing(seed_json, "Exploiting Western opprobrium")
+    assert quote["kind"] == "direct" and quote["cue"]["text"] == ":"
+    assert "State Department report" in quote["source"]["text"]
+    assert quote["link_method"] == "marker" and [_ref_label(seed_json, r) for r in quote["references"]] == ["5"]

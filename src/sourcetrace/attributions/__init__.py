@@ -14,6 +14,7 @@ from ..model import Article, Attribution, QuotedTerm, Span
 from ..settings import Settings
 from ..tokenize import tokenize_text
 from .assemble import Relation, assemble
+from .block import block_quotes
 from .direct import label_words
 from .layout import TokenView, build_view
 from .patterns import CUE_FORMS, DIRECT_OPENERS, SPEECH_LEMMAS
@@ -47,9 +48,10 @@ def find_attributions(article: Article, settings: Settings) -> Article:
             method = "crf"
     relations = assemble(view, labels)
     attributions = _to_attributions(view, relations, method, confidences)
-    attributions = _renumber(
+    attributions = tuple(
         a for a in attributions if a.confidence >= MIN_CONFIDENCE and not _is_label(view, a, max_label_words)
     )
+    attributions = _renumber(sorted(attributions + tuple(block_quotes(view, attributions)), key=lambda a: a.content[0].start))
     terms = _quoted_terms(view, attributions, max_label_words)
     return dataclasses.replace(article, attributions=attributions, quoted_terms=terms)
 
