@@ -106,7 +106,14 @@ def test_app_openapi_documents_audit(client):
     audit = spec["paths"]["/api/audit"]["post"]
     assert {"200", "400", "413", "422", "504"} <= set(audit["responses"])
     assert "/audit" not in spec["paths"]  # the HTML form route is not part of the API
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    # Swagger UI comes from the package (works offline), never from a CDN
+    scripts = re.findall(r"""(?:src|href)=["']([^"']+\.(?:js|css))["']""", docs.text)
+    assert scripts and all(u.startswith("/static-docs/") for u in scripts)
+    for url in scripts:
+        asset = client.get(url)
+        assert asset.status_code == 200 and len(asset.content) > 10_000
 
 
 @pytest.mark.parametrize(

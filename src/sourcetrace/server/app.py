@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -257,7 +258,8 @@ def create_app(
         # A timed-out audit cannot be interrupted; do not wait for it on shutdown, drop queued ones.
         executor.shutdown(wait=False, cancel_futures=True)
 
-    app = FastAPI(
+    # FastAPIOffline serves Swagger UI's script and CSS from the package, not from a CDN: /docs works offline.
+    app = FastAPIOffline(
         title="sourcetrace",
         version=__version__,
         description=(
@@ -267,6 +269,7 @@ def create_app(
         ),
         lifespan=lifespan,
         redoc_url=None,
+        static_url="/static-docs",
     )
     app.state.settings = settings
     app.state.db_path = db_path
