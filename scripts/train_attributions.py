@@ -152,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def score_dev(dev: Path) -> str:
-    from sourcetrace.attributions.crf import _tagger
+    from sourcetrace.attributions.crf import reset_taggers
 
-    _tagger.cache_clear()
+    reset_taggers()
     settings = Settings()
     pred = Path(tempfile.mkdtemp(prefix="sourcetrace-dev-"))
     for name, article, _ in load_split(dev):

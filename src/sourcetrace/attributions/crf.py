@@ -55,6 +55,11 @@ def _tagger(path: str):
     return tagger
 
 
+def reset_taggers() -> None:
+    """Forget this thread's open taggers (after a model file was rewritten, e.g. by training)."""
+    _LOCAL.__dict__.pop("taggers", None)
+
+
 def tag(view: TokenView, rules: list[str]) -> tuple[list[str], list[float]] | None:
     """(labels, confidence of each label) for `view`'s tokens, or None without a model."""
     path = model_path()

@@ -82,13 +82,18 @@ def paragraph_ranges(view: TokenView) -> list[tuple[int, int]]:
     return out
 
 
+# Cue words the lexicon of verbs does not hold: "according to", and the dash before a quoted
+# tweet's or letter's byline ("― Jane Doe (@jdoe) May 1").
+_LIVE_WORDS = frozenset({"according", "―"})
+
+
 def live_tokens(view: TokenView) -> bytearray:
     """1 for tokens in sentences with a cue-lexicon word or a quotation: the only ones tagged."""
     live = bytearray(len(view))
     lower = view.lower
     quote = view.quote
     for s0, s1 in view.sentences:
-        if any(quote[t] >= 0 or lower[t] in CUE_FORMS for t in range(s0, s1)):
+        if any(quote[t] >= 0 or lower[t] in CUE_FORMS or lower[t] in _LIVE_WORDS for t in range(s0, s1)):
             live[s0:s1] = b"\x01" * (s1 - s0)
     return live
 
