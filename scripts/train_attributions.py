@@ -22,7 +22,7 @@ import pycrfsuite
 
 from sourcetrace.attributions import MIN_CONFIDENCE, find_attributions
 from sourcetrace.attributions.crf import O_THRESHOLD
-from sourcetrace.attributions.features import live_tokens, sequences, token_features
+from sourcetrace.attributions.features import sequences, token_features
 from sourcetrace.attributions.layout import build_view
 from sourcetrace.attributions.reported import rule_labels
 from sourcetrace.model import Article
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         n_seq = 0
         for _, a, _ in load_split(args.polnear / "train"):
             view = build_view(a)
-            n_seq += len(sequences(view, live_tokens(view)))
+            n_seq += len(sequences(view))
         (out_dir / "README.md").write_text(readme(args, n_seq, model, table), "utf-8")
         return 0
 
@@ -129,10 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             break
         view = build_view(article)
         rules = rule_labels(view)
-        live = live_tokens(view)
-        feats = token_features(view, rules, live)
+        feats = token_features(view, rules)
         gold = gold_labels(view, relations)
-        for idx in sequences(view, live):
+        for idx in sequences(view):
             trainer.append([feats[t] for t in idx], [gold[t] for t in idx])
             n_seq += 1
     trainer.set_params(params)
@@ -176,8 +175,8 @@ def _crfsuite_version() -> str:
 def readme(args, n_seq: int, model: Path, table: str) -> str:
     return f"""# attributions CRF ({args.date})
 
-Linear-chain CRF (python-crfsuite {_crfsuite_version()}) that labels body tokens BIO with PolNeAR's Source / Cue / Content; a sequence is a paragraph's sentences that hold a
-cue-lexicon word or a quotation (the others are never tagged).
+Linear-chain CRF (python-crfsuite {_crfsuite_version()}) that labels body tokens BIO with PolNeAR's Source / Cue / Content; a sequence is a
+paragraph, and every sentence is tagged (see `features.sequences`).
 
 - Data: PolNeAR v1.0.0 `train` only ({n_seq} sequences, 840 articles; the annotator that sorts first
   when an article has several). Tuned on `dev`. Licence: see LICENSE.md beside this file; the model

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .features import live_tokens, sequences, token_features
+from .features import sequences, token_features
 from .layout import TokenView
 from .reported import DASHES
 
@@ -66,12 +66,11 @@ def tag(view: TokenView, rules: list[str]) -> tuple[list[str], list[float]] | No
     if path is None:
         return None
     tagger = _tagger(str(path))
-    live = live_tokens(view)
     labels = ["O"] * len(view)
     confidences = [1.0] * len(view)
-    feats = token_features(view, rules, live)
+    feats = token_features(view, rules)
     marginal = tagger.marginal
-    for idx in sequences(view, live):
+    for idx in sequences(view):
         tags = tagger.tag([feats[t] for t in idx])
         for i, (t, y) in enumerate(zip(idx, tags)):
             if y != "O":
