@@ -191,12 +191,10 @@ def test_fetch_next_hop_checks_redirect_target():
 def test_fetch_redirect_to_refused_address_is_refused(server, settings, monkeypatch):
     # The local server stands in for a public site: only its own address is reported as public, so the
     # real redirect it sends (to 169.254.169.254) goes through the production check on the second hop.
-    real = fetch_module.resolve_host
-
-    def resolve(host, port):
-        return ["93.184.216.34"] if host == "127.0.0.1" else real(host, port)
-
-    monkeypatch.setattr(fetch_module, "resolve_host", resolve)
+    # (The address is declared public rather than resolved to a public one: the connection goes to the
+    # vetted address, so a resolver that lied here would send the request off the machine.)
+    real = fetch_module.refused_address
+    monkeypatch.setattr(fetch_module, "refused_address", lambda address: address != "127.0.0.1" and real(address))
     before = len(Handler.hits)
     with pytest.raises(FetchError) as info:
         fetch_url(server + "/to-metadata", settings.with_overrides({"fetch": {"timeout": 5.0}}))

@@ -1,5 +1,6 @@
 """URL -> (bytes, final URL, content type): an httpx GET that follows redirects by hand so that every
-hop's host is resolved and refused when it is loopback/private/link-local/reserved/multicast."""
+hop's host is resolved and refused when it is loopback/private/link-local/reserved/multicast, and the
+connection then goes to the very addresses vetted (pinning.py), never to a second DNS answer."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import httpx
 
 from ..errors import FetchError
 from ..settings import Settings
+from .pinning import PinnedTransport, Pins, UnvettedHost
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -26,9 +28,10 @@ class Fetched:
 
 
 def resolve_host(host: str, port: int) -> list[str]:
-    """Every address `host` resolves to (an IP literal resolves to itself). Raises OSError on failure."""
+    """Every address `host` resolves to, in the resolver's order of preference (an IP literal resolves
+    to itself). Raises OSError on failure."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    return list(dict.fromkeys(info[4][0] for info in infos))
 
 
 def refused_address(address: str) -> bool:
@@ -47,14 +50,20 @@ def refused_address(address: str) -> bool:
     )
 
 
-def check_url(url: str, allow_private: bool) -> None:
-    """Return when `url` may be fetched; raise FetchError(code="refused-url") otherwise.
+def check_url(url: str, allow_private: bool) -> tuple[str, ...] | None:
+    """The addresses `url` may be fetched from (None: any, with `allow_private`); raise
+    FetchError(code="refused-url") when it may not be fetched.
 
     Checks the scheme (http/https only) and, unless `allow_private`, resolves the host and refuses it
     when any of its addresses is refused (a name with one public and one private address is refused:
     the client might connect to either). Unresolvable hosts raise FetchError(code="fetch-failed").
+    fetch_url connects only to the addresses returned (DNS is not asked twice).
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # a port out of range, a bad IPv6 literal, NFKC-invalid characters
+        raise _unparsable(url, exc) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(
             f"refused URL {url!r}: only http:// and https:// URLs with a host are fetched; "
@@ -62,8 +71,7 @@ def check_url(url: str, allow_private: bool) -> None:
             code="refused-url",
         )
     if allow_private:
-        return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+        return None
     try:
         addresses = resolve_host(parts.hostname, port)
     except (OSError, UnicodeError) as exc:
@@ -79,6 +87,7 @@ def check_url(url: str, allow_private: bool) -> None:
             "is set (--allow-private)",
             code="refused-url",
         )
+    return tuple(addresses)
 
 
 def next_hop(url: str, response_status: int, location: str | None, allow_private: bool) -> str:
@@ -86,11 +95,17 @@ def next_hop(url: str, response_status: int, location: str | None, allow_private
 
     Raises FetchError: "fetch-failed" for a redirect without Location, "refused-url" for a refused target.
     """
+    return _follow(url, response_status, location, allow_private)[0]
+
+
+def _follow(
+    url: str, response_status: int, location: str | None, allow_private: bool
+) -> tuple[str, tuple[str, ...] | None]:
+    """next_hop, with the target's vetted addresses (check_url's answer)."""
     if not location:
         raise FetchError(f"{url} answered HTTP {response_status} without a Location header", code="fetch-failed")
     target = urljoin(url, location.strip())
-    check_url(target, allow_private)
-    return target
+    return target, check_url(target, allow_private)
 
 
 def fetch_url(url: str, settings: Settings) -> Fetched:
@@ -103,13 +118,19 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
     max_bytes = int(settings.get("fetch", "max_bytes"))
     max_redirects = int(settings.get("fetch", "max_redirects"))
     headers = {"User-Agent": str(settings.get("fetch", "user_agent")), "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
-    check_url(url, allow_private)
+    addresses = check_url(url, allow_private)
+    pins = Pins()
+    # With an explicit transport httpx ignores HTTP(S)_PROXY: a proxy would resolve the name itself.
+    transport = PinnedTransport(pins)
     try:
-        with httpx.Client(timeout=float(settings.get("fetch", "timeout")), follow_redirects=False, headers=headers) as client:
+        timeout = float(settings.get("fetch", "timeout"))
+        with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, headers=headers) as client:
             for _ in range(max_redirects + 1):
+                _pin(pins, url, addresses)  # this hop connects to what check_url vetted, nowhere else
                 with client.stream("GET", url) as response:
                     if response.status_code in REDIRECT_STATUSES:
-                        url = next_hop(url, response.status_code, response.headers.get("location"), allow_private)
+                        location = response.headers.get("location")
+                        url, addresses = _follow(url, response.status_code, location, allow_private)
                         continue
                     if response.status_code >= 400:
                         raise FetchError(
@@ -117,6 +138,8 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
                             code="fetch-failed",
                         )
                     return Fetched(_read_capped(response, url, max_bytes), str(url), response.headers.get("content-type"))
+    except UnvettedHost as exc:  # a connection the hop checks did not vet: a bug, refused all the same
+        raise FetchError(f"refused URL {url}: {exc}", code="refused-url") from None
     except httpx.HTTPError as exc:
         raise FetchError(
             f"could not fetch {url}: {type(exc).__name__}: {exc}; check the URL, or raise fetch.timeout",
@@ -126,6 +149,17 @@ def fetch_url(url: str, settings: Settings) -> Fetched:
         f"{url}: more than {max_redirects} redirects (fetch.max_redirects); fetch the final URL directly",
         code="fetch-failed",
     )
+
+
+def _pin(pins: Pins, url: str, addresses: tuple[str, ...] | None) -> None:
+    try:
+        pins.pin(url, addresses)
+    except (httpx.InvalidURL, ValueError) as exc:  # httpx's parser is stricter than urlsplit (IDNA)
+        raise _unparsable(url, exc) from None
+
+
+def _unparsable(url: str, exc: Exception) -> FetchError:
+    return FetchError(f"refused URL {url!r}: it cannot be parsed ({exc}); check the URL", code="refused-url")
 
 
 def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:

@@ -2,16 +2,16 @@
 
 Async httpx with a global concurrency cap and a per-host cap (settings [links]); HEAD first, GET when
 HEAD is refused or fails; redirects followed one hop at a time (each hop's address is checked, so a
-redirect cannot lead into a private network) and the final URL recorded. Statuses: live, redirected,
-dead (404, 410, DNS failure), blocked (401, 403, 429, 451), unknown (timeouts, 5xx, refused
-addresses, anything else): one timeout never makes a link dead. Results go through an injectable
+redirect cannot lead into a private network, and the connection goes to the addresses checked, so a
+second DNS answer cannot either: ingest/pinning.py) and the final URL recorded. Statuses: live,
+redirected, dead (404, 410, DNS failure), blocked (401, 403, 429, 451), unknown (timeouts, 5xx,
+refused addresses, anything else): one timeout never makes a link dead. Results go through an injectable
 dict-like cache so a store can persist them between runs.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import socket
 import threading
 from dataclasses import dataclass, replace
@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ..ingest.fetch import refused_address
+from ..ingest.pinning import AsyncPinnedTransport, Pins, UnvettedHost
 from ..model import Article
 from ..settings import Settings
 
@@ -92,7 +94,11 @@ async def _check_all(urls: list[str], settings: Settings) -> dict[str, LinkResul
     hosts: dict[str, asyncio.Semaphore] = {}
     timeout = httpx.Timeout(float(settings.get("links", "timeout")))
     headers = {"User-Agent": settings.get("fetch", "user_agent")}
-    async with httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False) as client:
+    pins = Pins()  # host -> addresses vetted by _vet; the transport connects nowhere else
+    transport = AsyncPinnedTransport(pins)
+    async with httpx.AsyncClient(
+        transport=transport, timeout=timeout, headers=headers, follow_redirects=False
+    ) as client:
 
         async def one(url: str) -> tuple[str, LinkResult]:
             try:
@@ -101,7 +107,7 @@ async def _check_all(urls: list[str], settings: Settings) -> dict[str, LinkResul
                 return url, LinkResult("unknown", reason="the URL cannot be parsed")
             sem = hosts.setdefault(host, asyncio.Semaphore(per_host_n))
             async with overall, sem:
-                return url, await _check(client, _absolute(url), settings)
+                return url, await _check(client, pins, _absolute(url), settings)
 
         pairs = await asyncio.gather(*(one(u) for u in urls))
     return dict(pairs)
@@ -111,36 +117,46 @@ def _absolute(url: str) -> str:
     return url if "://" in url else "http://" + url
 
 
-async def _refused(url: str, settings: Settings) -> str | None:
-    """Why `url` may not be fetched (private address, DNS failure), or None when it may."""
-    parts = urlsplit(url)
-    host = parts.hostname
-    if not host:
-        return "no host"
-    if settings.get("fetch", "allow_private"):
-        return None
+async def _vet(url: str, settings: Settings) -> tuple[str | None, tuple[str, ...] | None]:
+    """(why `url` may not be fetched: private address, DNS failure, or None when it may; the addresses
+    it may be fetched from, None for any). The same rule as ingest.fetch.refused_address."""
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
-    except socket.gaierror:
-        return "dns"
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
-            return f"{REFUSED_PRIVATE} {ip}"
-    return None
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # a port out of range, a bad IPv6 literal
+        return "the URL cannot be parsed", None
+    if not host:
+        return "no host", None
+    if settings.get("fetch", "allow_private"):
+        return None, None
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        return "dns", None
+    addresses = tuple(dict.fromkeys(info[4][0] for info in infos))
+    for address in addresses:
+        if refused_address(address):
+            return f"{REFUSED_PRIVATE} {address}", None
+    return (None, addresses) if addresses else ("dns", None)
 
 
-async def _check(client: httpx.AsyncClient, url: str, settings: Settings) -> LinkResult:
+async def _check(client: httpx.AsyncClient, pins: Pins, url: str, settings: Settings) -> LinkResult:
     max_hops = int(settings.get("fetch", "max_redirects"))
     current = url
     for hop in range(max_hops + 1):
-        why = await _refused(current, settings)
+        why, addresses = await _vet(current, settings)
         if why == "dns":
             return LinkResult("dead", reason="DNS lookup failed")
         if why:
             return LinkResult("unknown", reason=why)
         try:
+            pins.pin(current, addresses)  # this hop connects to what _vet saw, nowhere else
+        except (httpx.InvalidURL, ValueError):  # httpx's parser is stricter than urlsplit (IDNA)
+            return LinkResult("unknown", reason="the URL cannot be parsed")
+        try:
             response = await _head_then_get(client, current)
+        except UnvettedHost as exc:
+            return LinkResult("unknown", reason=str(exc))
         except httpx.TimeoutException:
             return LinkResult("unknown", reason="timeout")
         except httpx.ConnectError as exc:
