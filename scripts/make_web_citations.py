@@ -12,7 +12,8 @@ example stays an unseen test. The same seed always writes the same file. Held ou
 Tags follow AnyStyle (author, title, journal, container-title, publisher, location, date, url,
 note, medium, pages, volume, editor, genre, citation-number) plus `accessed` for access dates.
 Outlets of news and magazines are `journal` (AnyStyle's choice for periodicals, e.g. "New York
-Times,"), "Retrieved from"/"Available at:" are `note`, "Web."/"Print."/"Interview by X." are `medium`.
+Times,"), "Retrieved from"/"Available at:" are `note`, "Web."/"Print."/"Interview by X." are `medium`, and a
+bracketed description ("[Video].", "[Blog post].") is `genre`, as core.xml tags "[Motion picture].".
 
     python scripts/make_web_citations.py [--n 640] [--seed 7]
 """
@@ -485,7 +486,7 @@ HAND = [
      ("accessed", "Retrieved 20 February 2011.")],
     [("author", "Halloran, Ruth, and Omar Haddad."), ("title", '"What the Leaked Cables Say."'), ("journal", "*The Nation*"),
      ("date", "5 Dec. 2010:"), ("medium", "Web."), ("accessed", "6 Dec. 2010."), ("url", "<http://www.thenation.com/article/15…")],
-    [("author", "Ivanova, E."), ("date", "(2019, October 2)."), ("title", "Inside the grain corridor [Video]."),
+    [("author", "Ivanova, E."), ("date", "(2019, October 2)."), ("title", "Inside the grain corridor"), ("genre", "[Video]."),
      ("container-title", "YouTube."), ("url", "https://www.youtube.com/watch?v=Qx81Lm0pTzA")],
     [("author", "Reporters Without Borders."), ("date", "(2021)."), ("title", "*World press freedom index 2021*."),
      ("note", "Retrieved from"), ("url", "https://rsf.org/en/ranking/2021")],
@@ -505,7 +506,7 @@ HAND = [
      ("pages", "p. 15.")],
     [("author", "Baptiste, Rosa."), ("title", "“Haiti after the quake: one year on.”"), ("journal", "*NPR*,"),
      ("date", "12 Jan. 2011,"), ("url", "www.npr.org/2011/01/12/haiti-one-year."), ("accessed", "Accessed 14 Jan. 2011.")],
-    [("author", "Farahani, L."), ("date", "(2014, March 9)."), ("title", "The exiles of Port Sudan [Blog post]."),
+    [("author", "Farahani, L."), ("date", "(2014, March 9)."), ("title", "The exiles of Port Sudan"), ("genre", "[Blog post]."),
      ("accessed", "Retrieved March 12, 2014, from"), ("url", "http://gulfaffairs.example/blog/2014/03/the-exiles")],
     [("author", "Mensah, Kofi"), ("date", "(2 June 2020)."), ("title", '"Accra plans new port".'), ("journal", "*Reuters*."),
      ("accessed", "Retrieved 4 June 2020.")],

@@ -45,6 +45,7 @@ CORE = SHARED / "data/anystyle/core.xml"
 WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file for experiments
 # hand-written citations in shapes the generator does not make; never trained on
 WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
+WEB_HAND_2 = WEB_HAND.with_name("references-web-test-2.xml")  # a second hand-written set, written later
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
 LEXICON_FOLDS = 5
@@ -193,7 +194,10 @@ def main() -> int:
     e2 = score(web_test, predict(web_test, out), f"references-web.xml held-out ({len(web_test)} sequences)", args.dump)
     hand = read_anystyle_xml(WEB_HAND)
     e3 = score(hand, predict(hand, out), f"references-web-test.xml, hand-written ({len(hand)} sequences)", args.dump)
-    print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  web hand-written {100 * e3:.2f}%")
+    hand2 = read_anystyle_xml(WEB_HAND_2)
+    e4 = score(hand2, predict(hand2, out), f"references-web-test-2.xml, hand-written later ({len(hand2)} sequences)", args.dump)
+    print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  web hand-written {100 * e3:.2f}%"
+          f"  web hand-written 2 {100 * e4:.2f}%")
     return 0
 
 

@@ -11,6 +11,13 @@ from pathlib import Path
 from sourcetrace.references import to_anystyle_xml
 
 OUT = Path(__file__).resolve().parent.parent / "src/sourcetrace/data/training/references-web-test.xml"
+# A second set, written later (second session) before looking at the model's output on it: the
+# fresher figure. Same conventions: outlets `journal`, blogs and platforms `container-title`,
+# "Retrieved from" / "Available at:" `note`, access dates `accessed`, "Web." and "Interview by X."
+# `medium`, a bracketed description ("[Tweet]", "[Documentary]") `genre` as in core.xml. Two gold
+# fixes were made after the first scoring, both to follow these conventions (the issue's `medium`
+# for "Interview by ..."; core.xml's `genre` for "[Motion picture]."), in both hand-written sets.
+OUT_2 = OUT.with_name("references-web-test-2.xml")
 
 CITATIONS = [
     [("author", "Greene, Marcus."), ("title", "\"Inside the Harbour Deal.\""), ("journal", "*The Coastal Ledger*"),
@@ -29,8 +36,8 @@ CITATIONS = [
      ("date", "(London), 12 Nov. 2015,"), ("pages", "p. A14.")],
     [("author", "Kask, Mart."), ("title", "\"Tallinn's Digital Border.\""), ("journal", "*Baltic Review*"), ("volume", "12.3"),
      ("date", "(2018):"), ("pages", "44-51."), ("medium", "Web."), ("accessed", "9 Jan. 2019.")],
-    [("author", "Rahman, Nadia."), ("title", "Personal interview."), ("date", "22 July 2020.")],
-    [("author", "Moss, Henry [@hmoss_reports]."), ("date", "(2021, May 9)."), ("title", "Polls close in an hour and the queues are still around the block [Tweet]."),
+    [("author", "Rahman, Nadia."), ("medium", "Personal interview."), ("date", "22 July 2020.")],
+    [("author", "Moss, Henry [@hmoss_reports]."), ("date", "(2021, May 9)."), ("title", "Polls close in an hour and the queues are still around the block"), ("genre", "[Tweet]."),
      ("container-title", "Twitter."), ("url", "https://twitter.com/hmoss_reports/status/1391420000000000000")],
     [("author", "Fontaine, L."), ("date", "2011."), ("title", "'Paris suburbs: ten years on',"), ("journal", "*Le Quotidien*,"),
      ("date", "27 October,"), ("pages", "p. 6.")],
@@ -47,7 +54,7 @@ CITATIONS = [
     [("author", "Sørensen, Mette."), ("title", "\"Wind Farms and Fishing Grounds.\""), ("journal", "*North Sea Journal*,"),
      ("date", "spring 2014,"), ("url", "northseajournal.example/wind-farms."), ("accessed", "Accessed 2 May 2014.")],
     [("title", "\"Hurricane Ines\"."), ("container-title", "*Wikipedia*."), ("accessed", "Retrieved 30 September 2023.")],
-    [("author", "Park, J.-H."), ("date", "(2015, December 1)."), ("title", "Seoul's night markets [Video file]."),
+    [("author", "Park, J.-H."), ("date", "(2015, December 1)."), ("title", "Seoul's night markets"), ("genre", "[Video file]."),
      ("note", "Retrieved from"), ("url", "https://www.youtube.com/watch?v=aB3dE5fG7hI")],
     [("author", "Whitcombe, Oliver"), ("date", "(14 February 2009)."), ("title", "\"Valentine's Day trade in roses booms\"."),
      ("journal", "*Kenya Courier*."), ("accessed", "Retrieved 16 February 2009.")],
@@ -72,9 +79,72 @@ CITATIONS = [
 ]
 
 
+CITATIONS_2 = [
+    [("author", "Imogen Blackwood,"), ("title", "\"Grain Silos Sit Empty as Exports Stall,\""), ("journal", "*Midland Courier*,"),
+     ("date", "April 8, 2022,"), ("url", "https://midlandcourier.example/2022/04/08/grain-silos-empty.")],
+    [("author", "Okonkwo, E."), ("date", "(2021, November 30)."), ("title", "Rail link delayed by land disputes."),
+     ("journal", "*Savannah Times*."), ("url", "https://savannahtimes.example/news/rail-link-delayed")],
+    [("author", "Harlow, P."), ("date", "(2018)"), ("title", "'Tidal power: the long wait',"), ("journal", "*Severn Weekly*,"),
+     ("date", "2 March."), ("note", "Available at:"), ("url", "https://severnweekly.example/tidal-power"), ("accessed", "(Accessed: 5 March 2018).")],
+    [("author", "Quintero, Lucía"), ("date", "(12 May 2015)."), ("title", "\"Drought tightens grip on the valley\"."),
+     ("journal", "*Valle Diario*."), ("accessed", "Retrieved 14 May 2015.")],
+    [("author", "Tariq Aziz Mahmood,"), ("title", "\"The Price of Cotton,\""), ("journal", "Punjab Observer,"), ("date", "19 January 2011,"),
+     ("url", "<http://www.punjabobserver.example/opinion/")],
+    [("author", "Department of Transport."), ("date", "(2019)."), ("title", "*Road safety statistics 2018*"), ("genre", "(Statistical Release 7)."),
+     ("url", "https://transport.example.gov/stats/road-safety-2018.pdf")],
+    [("author", "Sato, Yumi."), ("title", "\"Night Trains Return to Europe.\""), ("journal", "*Continental Rail Monthly*,"), ("volume", "vol. 41, no. 6,"),
+     ("date", "2020,"), ("pages", "pp. 12-15.")],
+    [("author", "Ruiz, Tomás."), ("title", "\"Why I Quit the Council.\""), ("genre", "Op-ed."), ("journal", "*Valley Voice*,"),
+     ("date", "3 Mar. 2019.")],
+    [("title", "\"Minister resigns over contract row\"."), ("journal", "*Northern Wire*."), ("date", "7 February 2016."),
+     ("accessed", "Retrieved 9 February 2016.")],
+    [("author", "Kowalczyk, Anna."), ("title", "\"Coal Towns in Transition.\""), ("container-title", "*The Energy Desk*,"),
+     ("genre", "podcast,"), ("date", "episode 42, 14 Sept. 2021,"), ("url", "https://energydesk.example/podcast/42.")],
+    [("author", "Lagos State Government."), ("title", "\"Statement on Flood Relief.\""), ("genre", "Press release,"),
+     ("date", "2 August 2020.")],
+    [("author", "Bergström, Nils [@nilsberg]."), ("date", "(2019, October 2)."), ("title", "The ferry is cancelled again, third time this week"), ("genre", "[Tweet]."),
+     ("container-title", "Twitter."), ("url", "https://twitter.com/nilsberg/status/1179300000000000000")],
+    [("author", "Farouk, Leila."), ("medium", "Interview by Daniel Marsh."), ("journal", "*Cairo Evening News*,"), ("date", "11 July 2013.")],
+    [("citation-number", "7."), ("author", "M. Achebe,"), ("title", "\"Oil spill cleanup lags,\""), ("journal", "Delta Tribune,"),
+     ("date", "Jun. 2, 2014.")],
+    [("author", "Greenberg, Saul."), ("title", "\"Tariffs and the Steel Belt.\""), ("journal", "*The Ledger*"), ("date", "28 Apr. 2018."),
+     ("medium", "Web."), ("accessed", "1 May 2018."), ("url", "<https://www.theledger.example/2018/04/28/tariffs-steel-belt>.")],
+    [("author", "Nguyen, T. H., & Tran, Q."), ("date", "(2017)."), ("title", "Street food and city planning in Hanoi."),
+     ("container-title", "*Urban Notes*"), ("genre", "[Blog post]."), ("url", "https://urbannotes.example/hanoi-street-food")],
+    [("author", "European Fisheries Council,"), ("title", "*Annual Catch Report 2016*"), ("date", "(2017),"), ("pages", "p. 23,"),
+     ("url", "https://efc.example/reports/catch-2016.pdf.")],
+    [("author", "Hollis, Grace."), ("title", "\"The Last Lighthouse Keeper.\""), ("journal", "*Atlantic Shore Magazine*"), ("date", "Winter 2012:"),
+     ("pages", "30-37."), ("medium", "Print.")],
+    [("title", "\"Elections: turnout at record low\","), ("journal", "*Daily Meridian*"), ("date", "(Accra),"), ("date", "9 Dec. 2008,"), ("pages", "p. 1.")],
+    [("author", "Castellanos, R."), ("date", "2020."), ("title", "\"Housing queue grows in capital\"."), ("journal", "*Metro Sur*,"),
+     ("date", "15 January."), ("url", "https://metrosur.example/housing-queue")],
+    [("author", "Ibrahim, Sani."), ("title", "\"Solar Mini-Grids in Rural Kano.\""), ("container-title", "*Facebook*,"), ("date", "4 June 2021,"),
+     ("url", "https://www.facebook.com/sani.ibrahim/posts/1020")],
+    [("author", "Duarte, Helena"), ("date", "(2016)."), ("title", "*O porto e a cidade*"), ("genre", "[Documentary]."), ("publisher", "Lisboa Filmes.")],
+    [("author", "Schofield, Mark."), ("title", "\"Council Tax Rise Approved.\""), ("journal", "*Borough Echo*"), ("date", "12 Feb. 2014."),
+     ("medium", "Web."), ("accessed", "13 Feb. 2014."), ("url", "<")],
+    [("author", "U.S. Geological Survey."), ("title", "\"Earthquake Hazards Program.\""), ("accessed", "Accessed 3 Oct. 2022."),
+     ("url", "https://earthquake.example.gov/hazards")],
+    [("author", "Abara, Ngozi"), ("title", "\"Lecturers' strike enters fourth month\""), ("journal", "*Campus Times*"), ("date", "(Enugu)"),
+     ("date", "19 June 2018")],
+    [("author", "Whelan, C."), ("title", "'Broadband for the islands'."), ("journal", "*West Coast Post*,"), ("date", "23 August 2019."),
+     ("url", "https://westcoastpost.example/broadband-islands"), ("accessed", "[accessed 25 August 2019].")],
+    [("author", "Petrovic, Dragan,"), ("title", "\"Who Owns the River?\""), ("journal", "*Danube Reporter*,"), ("date", "May 2, 2017,"),
+     ("url", "https://danubereporter.example/who-owns-the-river"), ("accessed", "(accessed May 4, 2017).")],
+    [("author", "Mendes, Paulo."), ("title", "\"Amazon Fires: The Satellite Record.\""), ("journal", "*Brasil Observer*"),
+     ("date", "27 Aug. 2019,"), ("url", "www.brasilobserver.example/amazon-fires-satellite…")],
+    [("author", "Amara Osei and Jonas Keller,"), ("title", "\"Cocoa Prices and Child Labour,\""), ("container-title", "*Trade Matters* (blog),"),
+     ("publisher", "Centre for Fair Trade Studies,"), ("date", "March 3, 2020,"), ("url", "https://cfts.example/blog/cocoa-prices.")],
+    [("author", "Lindholm, Erik."), ("title", "\"Reindeer Herders Face Warmer Winters.\""), ("journal", "*Nordic Times*,"), ("date", "16 Jan. 2018,"),
+     ("pages", "pp. 4-5.")],
+]
+
+
 def main() -> None:
     OUT.write_text(to_anystyle_xml(CITATIONS), "utf-8")
     print(f"wrote {len(CITATIONS)} sequences to {OUT}")
+    OUT_2.write_text(to_anystyle_xml(CITATIONS_2), "utf-8")
+    print(f"wrote {len(CITATIONS_2)} sequences to {OUT_2}")
 
 
 if __name__ == "__main__":
