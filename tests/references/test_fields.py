@@ -245,3 +245,37 @@ def test_fields_lexicon_built_from_tagged_data_only():
     assert lexicon["lagos"] == ["place"]
     assert lexicon["press"] == ["pub"]  # 3 of 4 uses tagged publisher
     assert "kwame" not in lexicon and "harbour" in lexicon and "freedom" not in lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "segment", "tag"),
+    [
+        ('U.S. Hydrology Office. "Flood Maps." Accessed 3 Oct. 2022. https://hydro.example.gov/maps', "Accessed 3 Oct. 2022.", "accessed"),
+        ("Mills, K. (2010). Dry wells. *Plains Daily*. Retrieved January 15, 2010, from http://plains.example/wells",
+         "Retrieved January 15, 2010, from", "accessed"),
+        ("Ruiz A. Dry wells. Plains Daily [Internet]. 2010 Jan 2 [cited 2010 Feb 3]. Available from: http://plains.example/w",
+         "[cited 2010 Feb 3].", "accessed"),
+        ("Brandt, S. (2022). River waste survey [Data set]. Riverton Water Board. https://water.example/d", "[Data set].", "genre"),
+        ("Moss, H. [@hmoss]. (2021, May 9). Queues around the block [Tweet]. Twitter. https://twitter.com/hmoss/status/1",
+         "[Tweet].", "genre"),
+    ],
+)
+def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
+    _, segments = parse_reference(text)
+    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Retrieved from" with no date is a note, and the year inside the URL is not an access date
+        "Petrov, S. (2008, June 26). Dangerous trial. *Gulf Affairs*. Retrieved from https://gulf.example/2008/02/trial",
+        # Vancouver's "[Internet]" belongs to the journal
+        "Idowu I. Long scandal. The Hill [Internet]. 2000 Jun 11 [cited 2002 Apr 11]. Available from: https://hill.example/a",
+    ],
+)
+def test_fields_fixed_phrases_leave_lookalikes_alone(text):
+    _, segments = parse_reference(text)
+    tags = dict((x.strip(), t) for t, x in segments)
+    assert not any(t == "accessed" and "http" in x for x, t in tags.items())
+    assert not any(t == "genre" and "Internet" in x for x, t in tags.items())

@@ -75,7 +75,8 @@ def tag_tokens(tokens: list[str], path: str | Path | None = None) -> list[str]:
 def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, int, int]]:
     """(tag, start, end) runs of equally tagged tokens, in order, offsets into `text`."""
     spans = tokenize(text)
-    tags = tag_tokens([text[s:e] for s, e in spans], path)
+    tokens = [text[s:e] for s, e in spans]
+    tags = _fix_phrases(tokens, tag_tokens(tokens, path))
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -84,6 +85,32 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
             out.append((tag, s, e))
     out = _trim_lead_author(text, out)
     return _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
+
+
+_ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
+
+
+def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
+    """Two phrases whose tag the format fixes, whatever the CRF says: an access phrase ("Accessed 3 Oct.
+    2022.", "Retrieved January 15, 2010, from", "[cited 2017 Apr 10]") is `accessed`, and a bracketed
+    description ("[Tweet].", "[Video file].", "[Online].") is `genre`."""
+    tags = list(tags)
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok[0] == "[" and P.RE_BRACKET_GENRE.match(tok):
+            tags[i] = "genre"
+        elif tok[0] == "[" and i + 1 < n and P.RE_BRACKET_GENRE.match(tok + " " + tokens[i + 1]):
+            tags[i] = tags[i + 1] = "genre"  # "[Blog post]."
+        elif tok.lstrip("([")[:1] in _ACCESS_INITIALS and P.RE_ACCESS_WORDS.match(tok) and not tok[-1].isdigit():
+            # the date must follow within a few tokens and end in a year
+            for j in range(i + 1, min(n, i + 6)):
+                if P.RE_ACCESS_YEAR.match(tokens[j]):
+                    end = j + 1 if j + 1 < n and tokens[j + 1].lower() == "from" else j
+                    tags[i : end + 1] = ["accessed"] * (end + 1 - i)
+                    break
+                if not P.RE_ACCESS_DATE_PART.match(tokens[j]):
+                    break
+    return tags
 
 
 def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -76,6 +76,26 @@ RE_VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 RE_VOLUME_ISSUE = re.compile(r"(\d+)\s*\((\d+[-–/]?\d*)\)")
 RE_NUMBER = re.compile(r"\d+(?:[-–]\d+)?")
 RE_ACCESS_WORDS = re.compile(r"^\W*(?:last\s+)?(?:accessed|retrieved|viewed|visited|cited|consulted)\b:?", re.IGNORECASE)
+# A bracketed description of what the item is (APA's "[Tweet]", "[Video file]"; IEEE's "[Online]"):
+# core.xml tags it genre ("[Motion picture].").
+RE_BRACKET_GENRE = re.compile(
+    r"^\[(?:tweet|post|status update|photograph|video|video file|film|motion picture|documentary|podcast|"
+    r"audio podcast|audio|blog post|data ?set|online|television broadcast|tv broadcast|"
+    r"television series episode|press release|infographic|map|image|pdf|computer software|software|"
+    r"editorial|letter to the editor|interview|lecture notes|slides|powerpoint slides|webinar|"
+    r"doctoral dissertation|master'?s thesis|abstract)\][.,]?$",
+    re.IGNORECASE,
+)
+# ("[Internet]" is not one: Vancouver puts it in the journal, "J Med Res [Internet].")
+# The tokens of an access date after "Accessed" / "Retrieved" / "[cited": "on 3 Oct. 2022", "January
+# 15, 2010,", "2017 Apr 10]", "19-Oct-2017]"; the date ends at a token that holds its year.
+RE_ACCESS_DATE_PART = re.compile(
+    r"^\W*(?:on|\d{1,2}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\W*$",
+    re.IGNORECASE,
+)
+RE_ACCESS_YEAR = re.compile(
+    r"^\W*(?:\d{1,2}[-/. ]?[A-Za-z]{0,9}\.?[-/. ]?)?(?:\d{1,2}[-/.]\d{1,2}[-/.])?(1[5-9]\d\d|20\d\d)(?:-\d{1,2}-\d{1,2})?\W*$"
+)
 RE_INTERNET = re.compile(r"\[(?:internet|online)\]", re.IGNORECASE)
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "bin", "al", "el", "ter", "mac"}
 ORG_WORDS = {
