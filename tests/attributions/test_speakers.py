@@ -77,3 +77,15 @@ def test_speakers_none_without_source_or_antecedent(settings):
     article = resolve_speakers(_article(text, ["He"]), settings)
     assert article.attributions[0].speaker is None
     assert article.speakers == ()
+
+
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        (" The vote is next week.", "farmers"),  # "they" right after the group spoke: that group
+        (" The vote is next week." * 80, None),  # two thousand characters later: no antecedent to trust
+    ],
+)
+def test_speakers_plural_pronoun_needs_a_near_group(settings, gap, expected):
+    text = f"Across the valley, the farmers say the quota is too low.{gap} They argue that the season is short."
+    assert _speaker_names(text, ["the farmers", "They"], settings)[1] == expected

@@ -371,11 +371,17 @@ def _before(mentions, at: int, gender: str, desc: set[str] | None, window: int =
     return None
 
 
+# How far back "they" may look for the group or organisation it stands for: about two paragraphs.
+PLURAL_WINDOW = 1500
+
+
 def _last_group(resolved: dict[str, _Entity], attributions, at: int) -> _Entity | None:
+    """The group or organisation that was the source of the last attribution before `at`, if it is
+    close enough for "they" to point back to it."""
     best = None
     for att in attributions:
         ent = resolved.get(att.id)
-        if ent is None or att.source is None or att.source.start >= at:
+        if ent is None or att.source is None or att.source.start >= at or at - att.source.start > PLURAL_WINDOW:
             continue
         if ent.kind in ("group", "organization"):
             best = ent
