@@ -33,7 +33,7 @@ def block_quotes(view: TokenView, attributions: tuple[Attribution, ...]) -> list
     """Attributions for paragraph-long quotations right after a paragraph that ends with ":",
     unless an attribution already covers the quotation (ids are left to the caller)."""
     covered = [(c.start, c.end) for a in attributions for c in a.content]
-    paras = _paragraphs(view)
+    paras = view.paragraphs
     found = []
     for k in range(1, len(paras)):
         lead, (first, last) = paras[k - 1], paras[k]
@@ -60,17 +60,6 @@ def block_quotes(view: TokenView, attributions: tuple[Attribution, ...]) -> list
             )
         )
     return found
-
-
-def _paragraphs(view: TokenView) -> list[tuple[int, int]]:
-    """[first, last+1) token ranges of the paragraphs."""
-    out: list[tuple[int, int]] = []
-    for i, p in enumerate(view.para):
-        if out and view.para[out[-1][0]] == p:
-            out[-1] = (out[-1][0], i + 1)
-        else:
-            out.append((i, i + 1))
-    return out
 
 
 def _subject(view: TokenView, first: int, colon: int) -> Span | None:

@@ -26,6 +26,7 @@ class TokenView:
     quote: list[int]  # index into `quotes`, -1 outside quotations
     sentences: list[tuple[int, int]]  # [first, last+1) token ranges
     quotes: list[Quote] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # [first, last+1) of each non-empty one
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -94,9 +95,12 @@ def build_view(article: Article) -> TokenView:
     starts: list[int] = []
     ends: list[int] = []
     ranges: list[tuple[int, int]] = []  # [lo, hi) text token range of each paragraph
+    view_paras: list[tuple[int, int]] = []  # the same in view tokens, empty paragraphs left out
     for p, (a, b) in enumerate(paras):
         lo = bisect_left(all_starts, a)
         hi = bisect_left(all_starts, b)
+        if hi > lo:
+            view_paras.append((len(index), len(index) + hi - lo))
         index.extend(range(lo, hi))
         para.extend([p] * (hi - lo))
         # Paragraphs are runs of consecutive text tokens: slice the offset arrays per run.
@@ -129,4 +133,5 @@ def build_view(article: Article) -> TokenView:
         quote=quote,
         sentences=sentences,
         quotes=quotes,
+        paragraphs=view_paras,
     )
