@@ -279,3 +279,24 @@ def test_fields_fixed_phrases_leave_lookalikes_alone(text):
     tags = dict((x.strip(), t) for t, x in segments)
     assert not any(t == "accessed" and "http" in x for x, t in tags.items())
     assert not any(t == "genre" and "Internet" in x for x, t in tags.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title"),
+    [
+        ('Port Authority of Valdera. "New Container Terminal Opens." Press release, 12 April 2021.',
+         "Port Authority of Valdera.", '"New Container Terminal Opens."'),
+        ("Ministry of Water Affairs. *National Groundwater Survey 2018*. Windhoek: Government Printer, 2019.",
+         "Ministry of Water Affairs.", "*National Groundwater Survey 2018*."),
+    ],
+)
+def test_fields_plain_sentence_before_a_quoted_title_is_the_author(text, author, title):
+    _, segments = parse_reference(text)
+    pairs = [(t, x.strip()) for t, x in segments]
+    assert ("author", author) in pairs and ("title", title) in pairs
+
+
+def test_fields_lead_title_split_needs_a_quoted_or_italic_title():
+    # a plain title with no quoted or italic part after it stays a title
+    _, segments = parse_reference("Annual report on refugee flows. Geneva: United Nations, 2010.")
+    assert segments[0][0] == "title" and "Annual report" in segments[0][1]

@@ -83,7 +83,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
             out[-1] = (tag, out[-1][1], e)
         else:
             out.append((tag, s, e))
-    out = _trim_lead_author(text, out)
+    out = _trim_lead_author(text, _split_lead_title(text, out))
     return _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
 
 
@@ -132,6 +132,19 @@ def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list
         tag = "container-title" if P.RE_CONTAINER_WORDS.search(remainder) else "journal"
         return segments[:k] + [("title", s, m.end()), (tag, rest, e)] + segments[k + 1 :]
     return segments
+
+
+def _split_lead_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A reference has one title: a title run that opens the string with a plain sentence and goes on
+    with a quoted or italic title is author + title ('Ministry of Water. *Survey 2018*.')."""
+    k = 1 if segments and segments[0][0] == "citation-number" else 0
+    if len(segments) <= k or segments[k][0] != "title":
+        return segments
+    _, s, e = segments[k]
+    m = P.RE_PLAIN_LEAD.match(text, s, e)
+    if not m or len(m.group(1).split()) > 8:
+        return segments
+    return segments[:k] + [("author", s, m.end(1)), ("title", m.end(), e)] + segments[k + 1 :]
 
 
 def _trim_lead_author(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -106,6 +106,9 @@ ORG_WORDS = {
     "writer", "editors", "editorial", "wikipedia", "unhcr", "who", "un",
 }
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
+# A plain sentence opening a title run right before a quoted or italic title: an organisation (or any
+# author) the CRF read as part of the title, 'Port Authority of Valdera. "New Terminal Opens."'.
+RE_PLAIN_LEAD = re.compile(r"([A-Z][^\"“”‘’*.]{1,80}\.)\s+(?=[\"“‘*])")
 # "Family, Given." / "Family, Given M." opening a reference: one complete inverted name (MLA, Chicago)
 RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?\.\s+")
 # what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
