@@ -258,6 +258,9 @@ def test_fields_lexicon_built_from_tagged_data_only():
         ("Brandt, S. (2022). River waste survey [Data set]. Riverton Water Board. https://water.example/d", "[Data set].", "genre"),
         ("Moss, H. [@hmoss]. (2021, May 9). Queues around the block [Tweet]. Twitter. https://twitter.com/hmoss/status/1",
          "[Tweet].", "genre"),
+        ('Harbour Board. "New Berths Open." Press release, 12 April 2021.', "Press release,", "genre"),
+        ("Okoro, C. (2018). *Credit and small traders* (Working Paper No. 12). Market Institute.", "(Working Paper No. 12).", "genre"),
+        ("Rossi, Giulia. Interview by Tom Everett. *Alpine Weekly*, 14 Feb. 2020.", "Interview by Tom Everett.", "medium"),
     ],
 )
 def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
@@ -272,13 +275,17 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
         "Petrov, S. (2008, June 26). Dangerous trial. *Gulf Affairs*. Retrieved from https://gulf.example/2008/02/trial",
         # Vancouver's "[Internet]" belongs to the journal
         "Idowu I. Long scandal. The Hill [Internet]. 2000 Jun 11 [cited 2002 Apr 11]. Available from: https://hill.example/a",
+        # an interview *with* someone is a title; "Speeches" is no genre
+        "Rogers, C. (1965). Interview with Carl Rogers on the use of self. Journal of Counseling, 4, 1-9.",
+        "Lincoln, Abraham. Speeches and Writings, 1832-1858. New York: Library of America, 1989.",
     ],
 )
 def test_fields_fixed_phrases_leave_lookalikes_alone(text):
     _, segments = parse_reference(text)
     tags = dict((x.strip(), t) for t, x in segments)
     assert not any(t == "accessed" and "http" in x for x, t in tags.items())
-    assert not any(t == "genre" and "Internet" in x for x, t in tags.items())
+    assert not any(t == "genre" and ("Internet" in x or "Speeches" in x) for x, t in tags.items())
+    assert not any(t == "medium" and "Interview with" in x for x, t in tags.items())
 
 
 @pytest.mark.parametrize(

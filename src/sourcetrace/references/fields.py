@@ -88,6 +88,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
 
 
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
+_PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases and "Interview by"
 
 
 def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
@@ -97,6 +98,13 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
     tags = list(tags)
     n = len(tokens)
     for i, tok in enumerate(tokens):
+        if (i == 0 or tokens[i - 1][-1] in ".,:;)\"”’*") and tok[0] in _PHRASE_INITIALS:
+            rest = " ".join(tokens[i : i + 6])
+            m = P.RE_GENRE_PHRASE.match(rest) or P.RE_INTERVIEW_BY.match(rest)
+            if m:
+                k = len(rest[: m.end()].split())
+                tags[i : i + k] = ["genre" if m.re is P.RE_GENRE_PHRASE else "medium"] * k
+                continue
         if tok[0] == "[" and P.RE_BRACKET_GENRE.match(tok):
             tags[i] = "genre"
         elif tok[0] == "[" and i + 1 < n and P.RE_BRACKET_GENRE.match(tok + " " + tokens[i + 1]):

@@ -87,6 +87,17 @@ RE_BRACKET_GENRE = re.compile(
     re.IGNORECASE,
 )
 # ("[Internet]" is not one: Vancouver puts it in the journal, "J Med Res [Internet].")
+# A kind of document spelled out in words, as core.xml tags it genre ("Press release.", "working paper,",
+# "Report No. STAN-CS-92-1462,"): matched from a token that opens a new part of the string. Bare
+# "Letter." / "Editorial." / "Speech," are left to the model: they are titles too.
+RE_GENRE_PHRASE = re.compile(
+    r"\(?(?:press release|news release|media (?:statement|release)|op-ed|letter to the editor|"
+    r"(?:working|discussion|occasional|research|policy) (?:paper|brief)(?: no\.?)?(?: [\w.-]*\d[\w.-]*)?|"
+    r"report no\. ?[\w.-]*\d[\w.-]*|statistical (?:release|bulletin) \d+)\)?[.,]",
+    re.IGNORECASE,
+)
+# "Interview by X." after the interviewee: the issue's `medium`.
+RE_INTERVIEW_BY = re.compile(r"(?:personal )?interview (?:by|conducted by|with the author)\b[^.]*\.", re.IGNORECASE)
 # The tokens of an access date after "Accessed" / "Retrieved" / "[cited": "on 3 Oct. 2022", "January
 # 15, 2010,", "2017 Apr 10]", "19-Oct-2017]"; the date ends at a token that holds its year.
 RE_ACCESS_DATE_PART = re.compile(
