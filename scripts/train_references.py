@@ -46,7 +46,8 @@ WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file fo
 # hand-written citations in shapes the generator does not make; never trained on
 WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
 WEB_HAND_2 = WEB_HAND.with_name("references-web-test-2.xml")  # a second hand-written set, written later
-WEB_HAND_3 = WEB_HAND.with_name("references-web-test-3.xml")  # a third, scored once after the last change
+WEB_HAND_3 = WEB_HAND.with_name("references-web-test-3.xml")  # a third, written after the first fixes
+WEB_HAND_4 = WEB_HAND.with_name("references-web-test-4.xml")  # a fourth, scored once after every fix
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
 LEXICON_FOLDS = 5
@@ -198,9 +199,11 @@ def main() -> int:
     hand2 = read_anystyle_xml(WEB_HAND_2)
     e4 = score(hand2, predict(hand2, out), f"references-web-test-2.xml, hand-written later ({len(hand2)} sequences)", args.dump)
     hand3 = read_anystyle_xml(WEB_HAND_3)
-    e5 = score(hand3, predict(hand3, out), f"references-web-test-3.xml, hand-written last ({len(hand3)} sequences)", args.dump)
+    e5 = score(hand3, predict(hand3, out), f"references-web-test-3.xml, hand-written third ({len(hand3)} sequences)", args.dump)
+    hand4 = read_anystyle_xml(WEB_HAND_4)
+    e6 = score(hand4, predict(hand4, out), f"references-web-test-4.xml, hand-written last ({len(hand4)} sequences)", args.dump)
     print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  web hand-written {100 * e3:.2f}%"
-          f"  web hand-written 2 {100 * e4:.2f}%  web hand-written 3 {100 * e5:.2f}%")
+          f"  web hand-written 2 {100 * e4:.2f}%  web hand-written 3 {100 * e5:.2f}%  web hand-written 4 {100 * e6:.2f}%")
     return 0
 
 
