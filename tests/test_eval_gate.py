@@ -67,3 +67,13 @@ def test_eval_gate_references_held_out(shared_dir, settings, task, corpus):
     scores = evaluate_references(gold, settings=settings, subset=HELD_OUT)
     failures = gate(scores, task, corpus)
     assert not failures, "\n".join(failures) + "\n\n" + format_report(scores)
+
+
+@pytest.mark.parametrize("n", ["", "-2", "-3", "-4"])
+def test_eval_gate_references_hand_written(settings, n):
+    """The hand-written web/news sets (never trained on; scripts/web_citations_handtest.py)."""
+    _reference_parser_or_skip()
+    gold = WEB_GOLD.with_name(f"references-web-test{n}.xml")
+    scores = evaluate_references(gold, settings=settings)
+    failures = gate(scores, f"references/web-hand{n or '-1'}", f"data/training/{gold.name}")
+    assert not failures, "\n".join(failures) + "\n\n" + format_report(scores)
