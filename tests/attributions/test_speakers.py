@@ -89,3 +89,17 @@ def test_speakers_none_without_source_or_antecedent(settings):
 def test_speakers_plural_pronoun_needs_a_near_group(settings, gap, expected):
     text = f"Across the valley, the farmers say the quota is too low.{gap} They argue that the season is short."
     assert _speaker_names(text, ["the farmers", "They"], settings)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative pronoun points to the name right before its comma, not to an earlier speaker
+        ("Senator Ann Wells spoke first. A young speaker, Sam Okoro, who calls himself a reformer, spoke next.", "Sam Okoro"),
+        # no name right before "who": the last person mentioned nearby
+        ("Senator Ann Wells spoke first, and she is the one who calls herself a reformer.", "Ann Wells"),
+    ],
+)
+def test_speakers_relative_who_takes_the_apposed_name(settings, text, expected):
+    sources = ["Senator Ann Wells", "who"]
+    assert _speaker_names(text, sources, settings)[1] == expected

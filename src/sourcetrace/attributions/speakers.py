@@ -111,7 +111,12 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         kind, name, mention_kind, desc = _read_source(src)
         ent = None
         if kind == "relative":
-            ent = _before(mentions, att.source.start, "", None, window=200)
+            # "a speaker, Sahand Khoshbaten, who calls himself": the name right before the comma
+            named = _apposed_name(text, names, att.source.start)
+            if named is not None:
+                ent = entity(_fullest(named, full_names, att.source.start), "person", att.source.start)
+            else:
+                ent = _before(mentions, att.source.start, "", None, window=200)
             if ent is None:
                 # "supporters who think ...": the relative pronoun's antecedent is a group noun.
                 before = text[max(0, att.source.start - 80) : att.source.start].split()
@@ -306,6 +311,22 @@ def _fullest(name: str, full_names: dict[str, list[tuple[int, str]]], at: int) -
         if key > best_key:
             best, best_key = run, key
     return best
+
+
+def _apposed_name(text: str, names, at: int) -> str | None:
+    """A person-like name (two to four capitalised words) that ends right before `at` but for a comma:
+    what a relative "who" there refers to."""
+    for start, end, run in reversed(names):
+        if end > at:
+            continue
+        if text[end:at].strip() not in (",", ""):
+            return None
+        run = _strip_function_words(RE_POSSESSIVE.sub("", RE_HONORIFIC.sub("", run)))
+        words = run.split()
+        if 2 <= len(words) <= 4 and not any(w.lower() in ORG_NAME_WORDS for w in words):
+            return run
+        return None
+    return None
 
 
 def _titled_name(text: str, names, title: str, at: int) -> str | None:
