@@ -114,13 +114,19 @@ def render_text(article: Article, *, color: bool = False) -> str:
     heading("References")
     if not article.references:
         line(("no references found", "dim"), indent=2)
+    rows: list[tuple[Text, Text]] = []
     for ref in article.references:
-        label = _label(ref, ref.id)
         desc = reference_line(ref) or " ".join(article.text[ref.start : ref.end].split())[:EXCERPT]
-        line((f"{label:<5} ", "bold"), desc, (f"  ({reference_kind(ref)})", "dim"), indent=2)
+        body = Text(desc)
+        body.append(f"  ({reference_kind(ref)})", "dim")
+        rows.append((Text(_label(ref, ref.id), "bold"), body))  # wrapped lines stay under the description
         for u in ref.urls:
-            line((u.url or "(none)", "dim" if u.status in STATUS_STYLE and STATUS_STYLE[u.status] == "green" else ""),
-                 "  ", (u.status, STATUS_STYLE.get(u.status, "yellow")), indent=8)
+            url = Text(u.url or f"({u.reason or 'no address'})", "dim" if STATUS_STYLE.get(u.status) == "green" else "")
+            url.append("  ")
+            url.append(u.status, STATUS_STYLE.get(u.status, "yellow"))
+            rows.append((Text(""), url))
+    if rows:
+        grid(rows, 5, 2)
 
     heading(f"Findings ({len(article.findings)})")
     if not article.findings:
