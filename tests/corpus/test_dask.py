@@ -61,3 +61,23 @@ def test_dask_exiting_ingest_becomes_failure_rows(tmp_path):
     with Store(db, read_only=True) as store:
         _, rows = store.query("SELECT DISTINCT stage, code FROM failures")
     assert rows == [("ingest", "internal")]
+
+
+def test_dask_killed_worker_becomes_failure_rows(tmp_path):
+    """A document that kills its worker process (KilledWorker) is recorded as failed, and so is any
+    document that was running beside it on that worker; every document ends up stored exactly once."""
+    import dask
+
+    ids = make_docs(tmp_path / "in", 3, extra={"crash.txt": "CRASH"})
+    db = tmp_path / "dask.duckdb"
+    # fail a task at its first killed worker instead of retrying it on fresh ones (keeps the test short)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        counts = run_dask([tmp_path / "in"], db, n_workers=1, processes=True, partition_size=1, stages=STAGES,
+                          progress=False)
+    docs, failures = stored(db)
+    assert sorted(docs + failures) == sorted(ids) and len(set(docs + failures)) == len(ids)
+    assert any(f.endswith("crash.txt") for f in failures) and not any(d.endswith("crash.txt") for d in docs)
+    assert (counts.documents, counts.failures) == (len(docs), len(failures)) and counts.documents >= 1
+    with Store(db, read_only=True) as store:
+        _, rows = store.query("SELECT stage FROM failures")
+        assert {row[0] for row in rows} == {"worker"}
