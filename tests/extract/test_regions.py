@@ -296,3 +296,47 @@ def test_regions_ingest_text_then_extract(settings):
 )
 def test_regions_iso_date(text, expected):
     assert iso_date(text) == expected
+
+
+GALLERY_PAGE = """Harbour Wall Repairs Begin
+
+Ruth Calder, AP Regional Writer
+
+Updated
+
+Image 1 of 6
+
+Caption
+
+Close
+
+Photo: Sam Idris, AP
+
+Back to Gallery
+
+1 / 6
+
+Work began on Monday to repair the harbour wall that storms breached in March, the council said.
+
+Updated figures from the council put the cost at four million pounds, twice the first estimate.
+"""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("Ruth Calder, AP Regional Writer", "byline"),
+        ("Image 1 of 6", "chrome"),
+        ("Caption", "chrome"),
+        ("Photo: Sam Idris, AP", "chrome"),
+        ("Back to Gallery", "chrome"),
+        ("1 / 6", "chrome"),
+        ("Work began on Monday", "body"),
+        # a sentence that starts with a furniture word stays body
+        ("Updated figures from the council", "body"),
+    ],
+)
+def test_regions_gallery_furniture_and_wire_byline(settings, phrase, kind):
+    article = extract_regions(ingest_text(GALLERY_PAGE, settings), settings)
+    assert _kind_of(article, phrase) == {kind}
+    assert article.document.authors == ("Ruth Calder",)

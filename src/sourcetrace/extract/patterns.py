@@ -20,6 +20,12 @@ RE_BYLINE = re.compile(
     rf"^(?i:by|written by|posted by|words by|story by|reporting by|author:|authors:|by:)\s+(?P<names>{_NAMES})"
     r"(?P<rest>(?:\s*(?:[|•·,;–—-]|\bon\b|\bfor\b|\bin\b).*)?)$"
 )  # names stay case-sensitive: "By contrast, ..." and "by the end of ..." are not bylines
+# Wire-service bylines without "By": "Robert Burns, AP National Security Writer", "Jane Roe, Reuters".
+RE_WIRE_BYLINE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?),\s+"
+    r"(?:(?:The )?(?:AP|Ap|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|UPI)\b[\w\s]*?(?:[Ww]riter|[Cc]orrespondent|[Rr]eporter|[Ee]ditor)|"
+    r"(?:AP|Associated Press|Reuters|AFP|Bloomberg|UPI))\.?$"
+)
 BYLINE_TAIL_MAX_WORDS = 6  # "By Jane Doe, Staff Writer" vs "By Monday, the minister said the plan was ready."
 RE_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 BYLINE_MAX_WORDS = 14
@@ -56,7 +62,10 @@ RE_CHROME_LINE = re.compile(
     r"(?:most )?popular(?: posts| stories| now)?|trending(?: now| stories)?|share(?: this(?: article| story| post)?)?|shares?|"
     r"tweet(?: this)?|pin it|email|print(?: this)?(?: article| page)?|comments?(?: \(\d+\))?|(?:\d+|no|one) (?:comments?|responses?|replies)|"
     r"show comments|view comments|advertisement|sponsored(?: content| post| links)?|newsletter|subscribe(?: now| today)?|"
-    r"see also|like this|loading\.\.\.|menu|search|back to top|next|previous|more|close|login|log in|sign in|register)"
+    r"see also|like this|loading\.\.\.|menu|search|back to top|next|previous|more|close|login|log in|sign in|register|"
+    # photo galleries and players: "Image 1 of 8", "1 / 8", "Caption", "Back to Gallery", "Updated"
+    r"(?:hide |show |toggle )?caption|image \d+ ?(?:of ?/?|/) ?\d+|\d+ ?/ ?\d+|(?:back to |view |open )?(?:photo )?gallery|"
+    r"updated|enlarge this image|expand|collapse|play(?: video)?|watch(?: video| now)?|listen(?: now)?|fullscreen|full screen)"
     r"\s*[:.!…]*\s*$",
     re.IGNORECASE,
 )
@@ -68,6 +77,7 @@ RE_CHROME_PREFIX = re.compile(
     r"get (?:our|the) newsletter|tags?:|tagged(?: with)?:|topics?:|posted in\b|filed under\b|categor(?:y|ies):|"
     r"(?:previous|next) (?:post|article|story)\b|«|‹|←|back to top\b|skip to (?:content|main)\b|"
     r"copyright\s*(?:©|\(c\)|\d{4})|©|all rights reserved|click here\b|about the author\b|image (?:credit|source):?|"
+    r"(?:photo|photograph|image|picture|video|credit)s?:|(?:photo|image|video) (?:by|courtesy)\b|file photo\b|"
     r"photo credit|reuse (?:this|permissions)|report (?:an? )?(?:error|typo)|privacy policy\b|terms of (?:use|service)\b|"
     r"this (?:website|site) uses cookies|we use cookies)",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from .patterns import (
     BREADCRUMB_SEPARATORS,
     BYLINE_MAX_WORDS,
     BYLINE_TAIL_MAX_WORDS,
+    RE_WIRE_BYLINE,
     CHROME_MAX_WORDS,
     MONTHS,
     NOTE_MEAN_MAX_WORDS,
@@ -125,6 +126,9 @@ def _byline_authors(text: str) -> tuple[str, ...] | None:
         return None
     match = RE_BYLINE.match(text.rstrip("."))
     if not match:
+        wire = RE_WIRE_BYLINE.match(text)
+        if wire:
+            return tuple(n.strip() for n in wire.group("names").split(" and "))
         return None
     rest = match.group("rest").strip()
     if rest[:1] in (",", ";"):
