@@ -19,6 +19,8 @@ from sourcetrace.checks.anonymous import check_anonymous
         ("According to people familiar with the matter, the deal is off.", "people familiar with"),
         ("Two unnamed officials confirmed the move.", "unnamed officials"),
         ("The deal is off, according to sources.", "according to sources"),
+        ("The deal is off, a senior administration official said.", "a senior administration official said"),
+        ("Two White House aides told reporters the bill was dead.", "Two White House aides told"),
     ],
 )
 def test_anonymous_fires(text, expected, settings):
@@ -39,6 +41,8 @@ def test_anonymous_fires(text, expected, settings):
         "The source of the leak was a cracked pipe.",
         "The sources said more later. Nobody else commented.",  # "the sources" points back: reported once already
         "He identified the suspect by name.",
+        "An official at the Department of Energy said the plant would reopen.",  # the institution is named
+        "A Pentagon official, Maria Lopez, said the drill went ahead.",  # named right there
     ],
 )
 def test_anonymous_does_not_fire(text, settings):

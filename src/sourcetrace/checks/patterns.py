@@ -101,6 +101,12 @@ RE_ANONYMOUS = re.compile(
     r"|(?:a|one|another|two|three|several|multiple)\s+(?:senior\s+|high-ranking\s+|top\s+)?"
     r"(?:sources?\s+(?:said|says|say|told|familiar|close|briefed)|person\s+familiar\s+with|people\s+familiar\s+with)"
     r"|sources\s+(?:said|say|says|told|tell)"
+    # "a senior administration official said", "two White House aides told": unnamed people, their
+    # role given (up to two words of it), speaking right there ("an official at the Department of
+    # Energy said" is left alone: the institution is named)
+    r"|(?:a|an|one|two|three|several|multiple)\s+(?:senior\s+|top\s+|high-ranking\s+|former\s+|current\s+|second\s+)*"
+    r"(?:[\w.-]+\s+){0,2}(?:officials?|aides?|diplomats?|insiders?|staffers?|advisers?|advisors?|officers?)"
+    r"\s+(?:said|says|told|tells|confirmed|acknowledged)\b"
     r"|(?:according\s+to|citing)\s+(?:a\s+|one\s+|two\s+|several\s+|multiple\s+|unnamed\s+|anonymous\s+)?sources?\b"
     r")",
     re.IGNORECASE,
