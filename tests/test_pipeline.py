@@ -49,3 +49,28 @@ def test_pipeline_audit_many_records_and_goes_on(tmp_path, settings):
     results = list(audit_many([str(missing), str(good)], settings))
     assert isinstance(results[0], Failure) and results[0].code == "not-found"
     assert isinstance(results[1], Article) and results[1].attributions
+
+
+def test_pipeline_deadline_stops_between_stages(settings):
+    import time
+
+    from sourcetrace.errors import PipelineError
+    from sourcetrace.model import Article
+    from sourcetrace.pipeline import Stage, run
+
+    calls = []
+
+    def first(article, settings):
+        calls.append("first")
+        return article
+
+    def second(article, settings):
+        calls.append("second")
+        return article
+
+    stages = (Stage("first", first), Stage("second", second))
+    article = Article(text="Some text.")
+    with pytest.raises(PipelineError) as info:
+        run(article, settings, stages, deadline=time.monotonic() - 1)
+    assert info.value.code == "timeout" and calls == []
+    assert run(article, settings, stages, deadline=time.monotonic() + 60) is article and calls == ["first", "second"]

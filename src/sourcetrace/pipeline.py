@@ -8,6 +8,7 @@ fails loudly at the stage boundary instead of producing a quietly empty layer do
 from __future__ import annotations
 
 import hashlib
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal
@@ -54,14 +55,22 @@ def default_stages(settings: Settings) -> tuple[Stage, ...]:
     return tuple(stages)
 
 
-def run(article: Article, settings: Settings, stages: Iterable[Stage] | None = None) -> Article:
+def run(
+    article: Article, settings: Settings, stages: Iterable[Stage] | None = None, *, deadline: float | None = None
+) -> Article:
     """Run `stages` (default: all) over an ingested Article and return the finished Article.
 
     Raises PipelineError when a stage's requirement was not assigned by an earlier stage or when a
-    stage returns something other than an Article; other SourcetraceErrors pass through.
+    stage returns something other than an Article; other SourcetraceErrors pass through. With a
+    `deadline` (a time.monotonic() value), PipelineError(code="timeout") when a stage is about to start
+    after it: the cooperative time limit for threads, where no signal can interrupt a document.
     """
     done = {"text", "document", "hyperlinks"}
     for stage in stages if stages is not None else default_stages(settings):
+        if deadline is not None and time.monotonic() > deadline:
+            raise PipelineError(
+                f"the document ran past its time limit; stopped before stage {stage.name!r}", code="timeout"
+            )
         missing = [layer for layer in stage.requires if layer not in done]
         if missing:
             raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")

@@ -65,6 +65,17 @@ def nap(article, settings):
 NAP_STAGES = STAGES + (Stage("nap", nap, ("regions",), ()),)
 
 
+def dawdle(article, settings):
+    """A stage that takes 1.5 s on a text holding DAWDLE: slow, but not stuck, so a cooperative time
+    limit checked between stages can stop the document."""
+    if "DAWDLE" in article.text:
+        time.sleep(1.5)
+    return article
+
+
+DAWDLE_STAGES = (STAGES[0], Stage("dawdle", dawdle, ("regions",), ()), STAGES[1])
+
+
 def write_warc(path, records) -> None:
     """A WARC.gz of (kind, url, status, content_type, body) records, written with warcio."""
     from warcio.statusandheaders import StatusAndHeaders

@@ -6,7 +6,7 @@ import pytest
 
 from sourcetrace.store import Store
 
-from .corpus_fixtures import STAGES, make_docs, stored
+from .corpus_fixtures import DAWDLE_STAGES, STAGES, make_docs, stored
 
 pytest.importorskip("distributed")
 
@@ -81,3 +81,18 @@ def test_dask_killed_worker_becomes_failure_rows(tmp_path):
     with Store(db, read_only=True) as store:
         _, rows = store.query("SELECT stage FROM failures")
         assert {row[0] for row in rows} == {"worker"}
+
+
+def test_dask_threads_stop_a_slow_document_between_stages(tmp_path):
+    """Worker threads cannot be interrupted by a signal: the per-document time limit is checked between
+    stages, so a slow document becomes a `timeout` failure and the others are stored."""
+    ids = make_docs(tmp_path / "in", 3, extra={"slow.txt": "DAWDLE along"})
+    db = tmp_path / "dask.duckdb"
+    counts = run_dask([tmp_path / "in"], db, n_workers=1, processes=False, partition_size=2, stages=DAWDLE_STAGES,
+                      progress=False, timeout=0.5)
+    assert (counts.documents, counts.failures) == (3, 1)
+    docs, failures = stored(db)
+    assert sorted(docs + failures) == sorted(ids)
+    with Store(db, read_only=True) as store:
+        _, rows = store.query("SELECT stage, code FROM failures")
+    assert rows == [("pipeline", "timeout")]

@@ -119,11 +119,14 @@ def audit_item(
 ) -> Article | Failure:
     """Ingest and audit one item with `sourcetrace.pipeline.run`; every error becomes a Failure."""
     stage = "read" if item.error is not None else "ingest"
+    # The signal interrupts a document on a main thread; the deadline stops one between stages
+    # anywhere (Dask runs documents in worker threads).
+    deadline = time.monotonic() + timeout if timeout else None
     try:
         with _deadline(timeout):
             article = ingest(item, settings)
             stage = "pipeline"
-            return run(article, settings, stages)
+            return run(article, settings, stages, deadline=deadline)
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - batch mode records every failure and goes on
         return failure_from(item.doc_id, stage, exc)
 
