@@ -76,7 +76,9 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     """(tag, start, end) runs of equally tagged tokens, in order, offsets into `text`."""
     spans = tokenize(text)
     tokens = [text[s:e] for s, e in spans]
-    tags = _fix_phrases(tokens, tag_tokens(tokens, path))
+    tags = tag_tokens(tokens, path)
+    if P.RE_FIX_HINT.search(text):
+        tags = _fix_phrases(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
