@@ -15,6 +15,10 @@ ABOUT = R('[2] Reed, Anna. "An interview with Carla Moreno." *Delta Weekly* 3 Ma
           "2", (("Reed", "Anna"),), "An interview with Carla Moreno.", "Delta Weekly", None, "2011-05-03")
 NEWSWEEK = R('[2] Iskoff, Michael. "A Baghdad Connection." *Newsweek* 26 September 2002. Web.',
              "2", (("Iskoff", "Michael"),), "A Baghdad Connection.", "Newsweek", None, "2002-09-26", "Web")
+NYT_LINK = R("[2] https://www.nytimes.com/2020/01/21/health/virus.html", "2", (), None, "nytimes.com",
+             urls=(("https://www.nytimes.com/2020/01/21/health/virus.html", "ok"),))
+TPC_LINK = R("[2] https://www.taxpolicycenter.org/taxvox/tariffs", "2", (), None, "taxpolicycenter.org",
+             urls=(("https://www.taxpolicycenter.org/taxvox/tariffs", "ok"),))
 NO_AUTHOR = R('[2] "Rally in the park." *Harbor Gazette* 27 September 2010. Web.',
               "2", (), "Rally in the park.", "Harbor Gazette", None, "2010-09-27", "Web")
 
@@ -47,6 +51,9 @@ def _speaker_findings(sentence: str, quote: str, source: str, name: str, ref: R,
         # no author on the reference, and the speaker's outlet is not the reference's
         ('Cyrus Safdari of *Iran Affairs* says "it was a farce."[2]',
          '"it was a farce."', "Cyrus Safdari of *Iran Affairs*", "Cyrus Safdari", NO_AUTHOR),
+        # ... nor spelled in its domain
+        ('Cyrus Safdari of *Iran Affairs* says "it was a farce."[2]',
+         '"it was a farce."', "Cyrus Safdari of *Iran Affairs*", "Cyrus Safdari", NYT_LINK),
     ],
 )
 def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
@@ -84,6 +91,11 @@ def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
         ('The Slate Group said "we stand by the piece."[2]', '"we stand by the piece."', "The Slate Group", "The Slate Group", DISNEY, "organization"),
         # a speaker with no usable name
         ('They said "we stand by the piece."[2]', '"we stand by the piece."', "They", "they", DISNEY, "person"),
+        # the speaker's outlet spelled in the cited site's domain, in full or by initials
+        ('Sui-Lee Wee of *The New York Times*. All said "the couple was quarantined."[2]', '"the couple was quarantined."',
+         "Sui-Lee Wee of *The New York Times*", "Sui-Lee Wee", NYT_LINK, "person"),
+        ('Howard Gleckman of the Urban-Brookings *Tax Policy Center* wrote "tariffs are taxes."[2]', '"tariffs are taxes."',
+         "Howard Gleckman of the Urban-Brookings *Tax Policy Center*", "Howard Gleckman", TPC_LINK, "person"),
     ],
 )
 def test_mismatch_speaker_does_not_fire(sentence, quote, source, name, ref, kind):

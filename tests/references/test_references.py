@@ -100,15 +100,21 @@ def test_references_markers_skip_chrome(settings):
 
 
 def test_references_body_hyperlinks_become_references(settings):
-    text = "As a report by the agency showed, prices rose.[1] She told Reuters so. See our homepage.\n\n[1] Smith, J. Title. 2020.\n[2] Jones, K. Other. 2021."
+    text = ("As a report by the agency showed, prices rose.[1] She told Reuters so. See our homepage. Tweet this. Share."
+            "\n\n[1] Smith, J. Title. 2020.\n[2] Jones, K. Other. 2021.")
     report = text.index("a report")
     told = text.index("told Reuters")
     home = text.index("our homepage")
+    tweet = text.index("Tweet this")
+    share = text.index("Share.")
     links = (
         Hyperlink(report, report + 8, "https://www.agency.example/reports/2020.pdf"),
         Hyperlink(told, told + 12, "https://www.reuters.com/world/story-1"),
         Hyperlink(home, home + 12, "https://news.example.com/"),  # the article's own site: navigation
         Hyperlink(0, 2, "#top"),
+        # share buttons: a platform's posting form, not a source
+        Hyperlink(tweet, tweet + 10, "https://twitter.com/share?text=Prices+rose+...%E2%80%A6&url=https://news.example.com/x"),
+        Hyperlink(share, share + 5, "https://www.facebook.com/sharer/sharer.php?u=https://news.example.com/x"),
     )
     article = Article(text=text, hyperlinks=links, document=Document(url="https://news.example.com/2020/story"))
     article = find_references(article, settings)

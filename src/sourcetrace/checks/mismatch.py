@@ -69,6 +69,7 @@ def _outlet_name(raw_name: str) -> tuple[str, bool]:
     """(clean name, emphasised?) for an outlet captured from the text ("*Newsweek *" -> "Newsweek")."""
     emphasised = "*" in raw_name
     name = " ".join(raw_name.replace("*", " ").split())
+    name = name.split(". ")[0]  # "New York Times. All" ran into the next sentence
     if name.lower().startswith("the "):
         name = name[4:]
     return name.rstrip(".,;:"), emphasised
@@ -87,7 +88,27 @@ def _outlet_matches(name: str, ref: Reference, raw: str) -> bool:
     if all(w in raw_words for w in sig):
         return True
     squashed = "".join(sig)
-    return any(squashed in host.replace("-", "").replace(".", "") for host in _hosts(ref))
+    hosts = [host.replace("-", "").replace(".", "") for host in _hosts(ref)]
+    if any(squashed in host for host in hosts):
+        return True
+    labels = [host.split(".")[0].replace("-", "") for host in _hosts(ref)]
+    return any(_name_in_label(sig, label) for label in labels)
+
+
+def _name_in_label(sig: list[str], label: str) -> bool:
+    """True when a site's domain label spells part of an outlet's name, each word in full or by its
+    initial: "nytimes" (New York Times), "taxpolicycenter" (... Tax Policy ...), "bbc" (British
+    Broadcasting Corporation)."""
+    if len(sig) >= 3 and "".join(w[0] for w in sig) == label:
+        return True
+    for size in range(2, min(4, len(sig)) + 1):
+        for start in range(len(sig) - size + 1):
+            run = sig[start : start + size]
+            for mask in range(1, 1 << size):  # bit k set: word k in full (at least one word in full)
+                spelled = "".join(w if mask >> k & 1 else w[0] for k, w in enumerate(run))
+                if len(spelled) >= 5 and spelled in label:
+                    return True
+    return False
 
 
 def _ref_outlet(ref: Reference) -> str | None:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from ..model import Article, Marker, Reference, ReferenceFields, Span, Url
 from ..settings import Settings
 from .anystyle import parse_anystyle_xml, read_anystyle_xml, to_anystyle_xml
+from . import patterns as P
 from .fields import parse_reference, segment_spans, normalise
 from .locate import locate_references
 from .markers import find_markers
@@ -79,6 +80,8 @@ def _hyperlink_references(article: Article, lists, count: int) -> list[Reference
     for h in article.hyperlinks:
         if not _external(h.href) or h.end <= h.start or not _outside(article, lists, h.start, h.end):
             continue
+        if P.RE_SHARE_LINK.match(h.href):
+            continue  # a share button, not a citation
         host = _host(h.href)
         domain = host[4:] if host.startswith("www.") else host
         if own and (host == own or host.endswith("." + own.removeprefix("www."))):

@@ -28,6 +28,14 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789
 MAX_RANGE = 30
 
 # ---------------------------------------------------------------- URLs
+# Share and "tweet this" buttons link to a platform's posting form, not to a source.
+RE_SHARE_LINK = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:twitter\.com/(?:share|intent)|x\.com/intent|facebook\.com/(?:sharer|dialog/share)|"
+    r"linkedin\.com/(?:shareArticle|sharing)|reddit\.com/submit|pinterest\.com/pin/create|"
+    r"api\.whatsapp\.com/send|wa\.me/\?|t\.me/share|tumblr\.com/(?:share|widgets/share)|"
+    r"news\.ycombinator\.com/submitlink|getpocket\.com/(?:save|edit))",
+    re.IGNORECASE,
+)
 RE_URL = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”]*"
     r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,12}/[^\s<>\"“”]*",
