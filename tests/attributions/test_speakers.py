@@ -103,3 +103,9 @@ def test_speakers_plural_pronoun_needs_a_near_group(settings, gap, expected):
 def test_speakers_relative_who_takes_the_apposed_name(settings, text, expected):
     sources = ["Senator Ann Wells", "who"]
     assert _speaker_names(text, sources, settings)[1] == expected
+
+
+@pytest.mark.parametrize("source", ["You’re", "I'm", "They’ve"])
+def test_speakers_pronoun_contraction_is_no_name(settings, source):
+    text = f"Nobody warned us. {source} told it hits you at once."
+    assert _speaker_names(text, [source], settings) == [None]

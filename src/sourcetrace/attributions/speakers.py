@@ -216,6 +216,8 @@ def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
 def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     s = src.strip().strip(",")
     low = s.lower()
+    # "You’re", "I’m", "They’ve": a pronoun with its verb, not a capitalised name
+    low = re.sub(r"[’'](?:re|m|ve|ll|d|s)$", "", low) if " " not in low else low
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
         return "pronoun", low, "pronoun", set()
     if low in ("who", "whom", "which", "that"):
