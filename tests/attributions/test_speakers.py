@@ -109,3 +109,14 @@ def test_speakers_relative_who_takes_the_apposed_name(settings, text, expected):
 def test_speakers_pronoun_contraction_is_no_name(settings, source):
     text = f"Nobody warned us. {source} told it hits you at once."
     assert _speaker_names(text, [source], settings) == [None]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "name"),
+    [("No Iranian", "group", "Iranians"), ("Every Republican", "group", "Republicans"), ("No Chinese", "group", "Chinese"),
+     ("Mr. Iranian", "person", "Iranian")],
+)
+def test_speakers_quantified_demonym_is_a_group(settings, source, kind, name):
+    text = f"It was a long day. {source} would agree with that motto."
+    article = resolve_speakers(_article(text, [source]), settings)
+    assert (article.speakers[0].kind, article.speakers[0].name) == (kind, name)

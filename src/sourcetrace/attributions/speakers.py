@@ -232,6 +232,11 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     words = head.split()
     if words and words[0].lower() in GROUP_HEADS:
         return "group", head, "group", set()
+    # "No Iranian", "Every Republican", "An American": a quantifier and a demonym or party, not a name
+    if len(words) == 2 and words[0].lower() in _QUANTIFIERS and RE_DEMONYM.match(words[1]):
+        # named in the plural where English has one, so "No Iranian" and "Iranians" are one group
+        plural = words[1] if words[1].endswith(("ese", "ish", "ch")) else words[1] + "s"
+        return "group", plural, "group", set()
     runs = [m.group() for m in RE_NAME_RUN.finditer(head)]
     runs = [r for r in (_strip_function_words(r) for r in runs) if r]
     if not runs and rest.strip():
@@ -264,6 +269,11 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if len(RE_HONORIFIC.sub("", name).split()) == 1:
         return "person", name, "surname", desc
     return "person", name, "name", desc
+
+
+_QUANTIFIERS = frozenset("no every any each an a one some many most few".split())
+# Demonyms and party members: "Iranian", "Chinese", "British", "Iraqi", "Republican", "Democrat".
+RE_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|er|rat)$")
 
 
 @lru_cache(maxsize=50_000)  # pure and called for every name run of every article
