@@ -16,7 +16,9 @@ Writes src/sourcetrace/data/models/references-<date>/references.crfsuite (the ne
 rebuilt in place; --out to write elsewhere), the lexicon src/sourcetrace/data/references/lexicon.txt
 (word -> name/place/pub/jour, from the same training sequences) and the scores to stdout.
 Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transitions --possible-states
---no-lexicon --no-web --minfreq; --dev-fold K scores another quarter (0-3) of the training part.
+--no-lexicon --no-web --minfreq --gazetteer FILE (word<TAB>class lines added to the lexicon) --web-file
+FILE (another web/news training set); --dev-fold K scores another quarter (0-3) of the training part.
+Also scored, never trained on: the four hand-written web/news sets (references-web-test{,-2,-3,-4}.xml).
 """
 
 from __future__ import annotations
