@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,28 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@contextmanager
+def _serving(handler):
+    """A ThreadingHTTPServer on 127.0.0.1 (a free port) serving `handler` in a daemon thread; yields the port."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield httpd.server_address[1]
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def serve_http():
+    """serve_http(Handler): a context manager running a real local HTTP server, yielding its port (tests
+    of fetching and link checks use these instead of mocks; nothing leaves the machine)."""
+    return _serving
 
 
 @pytest.fixture(scope="session")

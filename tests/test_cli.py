@@ -160,9 +160,8 @@ def test_cli_eval_attributions_agrees_with_shared_scorer(runner, tmp_path, share
     assert ours == theirs and ours["relation"]["f1"] > 0
 
 
-def test_cli_check_links_against_local_server(runner, tmp_path):
+def test_cli_check_links_against_local_server(runner, tmp_path, serve_http):
     import http.server
-    import threading
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_HEAD(self):
@@ -174,10 +173,8 @@ def test_cli_check_links_against_local_server(runner, tmp_path):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serve_http(Handler) as port:
+        base = f"http://127.0.0.1:{port}"
         article = tmp_path / "a.txt"
         article.write_text(
             'Lee said "the bridge will open."[1] Park said "it will not."[2]\n\n'
@@ -193,6 +190,4 @@ def test_cli_check_links_against_local_server(runner, tmp_path):
         refused = runner.invoke(cli, ["audit", "--json", "--check-links", str(article)])
         assert refused.exit_code == 0
         assert "dead" not in {u["status"] for r in json.loads(refused.stdout)["references"] for u in r["urls"]}
-    finally:
-        server.shutdown()
-        server.server_close()
+

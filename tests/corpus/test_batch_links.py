@@ -8,9 +8,8 @@ serves its URLs under its own path prefix, so request counts and stored URLs nev
 from __future__ import annotations
 
 import itertools
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -42,15 +41,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+def server(serve_http):
+    with serve_http(Handler) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture()

@@ -6,7 +6,6 @@ app goes through it). No test here reaches a non-loopback address: refusals happ
 from __future__ import annotations
 
 import http.server
-import threading
 from contextlib import contextmanager
 
 import httpx
@@ -18,7 +17,7 @@ from sourcetrace.server.testing import running
 
 
 @contextmanager
-def redirecting_server(target: str):
+def redirecting_server(serve_http, target: str):
     """A local http.server whose every GET answers 302 -> `target`; yields (base URL, list of paths hit)."""
     hits: list[str] = []
 
@@ -33,14 +32,8 @@ def redirecting_server(target: str):
         def log_message(self, *args):  # keep pytest output clean
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_http(Handler) as port:
+        yield f"http://127.0.0.1:{port}", hits
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +66,8 @@ def test_app_refuses_private_urls(base, url):
     assert r.json()["error"]["code"] == "refused-url"
 
 
-def test_app_refuses_the_local_server_itself(base):
-    with redirecting_server("http://169.254.169.254/") as (origin, hits):
+def test_app_refuses_the_local_server_itself(base, serve_http):
+    with redirecting_server(serve_http, "http://169.254.169.254/") as (origin, hits):
         r = httpx.post(base + "/api/audit", json={"url": origin + "/story"}, timeout=30)
     assert r.json()["error"]["code"] == "refused-url"
     assert hits == []  # refused before connecting
@@ -89,8 +82,8 @@ def test_app_refuses_the_local_server_itself(base):
         "/private",  # a relative redirect on the (loopback) origin
     ],
 )
-def test_app_refuses_redirects_to_private_urls(base, monkeypatch, target):
-    with redirecting_server(target) as (origin, hits):
+def test_app_refuses_redirects_to_private_urls(base, monkeypatch, serve_http, target):
+    with redirecting_server(serve_http, target) as (origin, hits):
         first = origin + "/story"
         real_check = fetch.check_url
 
