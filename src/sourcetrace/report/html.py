@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ..checks.registry import SEVERITY_ORDER
 from ..checks.summary import reference_kind, summarize
 from ..model import Article, Reference
+from .text import byline_parts
 
 PALETTE_SIZE = 8  # .sp-0 … .sp-7 in report.css
 CHROME_KINDS = ("breadcrumb", "byline", "chrome", "title", "dateline")
@@ -170,11 +171,7 @@ def render_html(article: Article) -> str:
     speaker_class = _speaker_classes(article)
     doc = article.document
     title = doc.title or "Untitled article"
-    meta = []
-    if doc.authors:
-        meta.append("By " + ", ".join(doc.authors))
-    if doc.date:
-        meta.append(doc.date)
+    meta = byline_parts(doc)
     if doc.site:
         meta.append(doc.site)
     source_href = safe_href(doc.url)

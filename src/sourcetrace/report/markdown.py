@@ -9,7 +9,7 @@ from ..checks.registry import SEVERITY_ORDER
 from ..checks.summary import reference_kind, summarize
 from ..model import Article, Attribution
 from .html import safe_href
-from .text import reference_line
+from .text import byline_parts, reference_line
 
 # Enough to stop emphasis, code, links/images (both brackets), raw HTML, tables and headings; "(" or
 # "!" can do nothing once "[" and "]" are escaped, so they stay readable.
@@ -32,11 +32,7 @@ def render_markdown(article: Article) -> str:
     doc = article.document
     summary = summarize(article)
     out: list[str] = [f"# {md(doc.title or 'Untitled article')}", ""]
-    meta = []
-    if doc.authors:
-        meta.append("By " + ", ".join(doc.authors))
-    if doc.date:
-        meta.append(doc.date)
+    meta = byline_parts(doc)
     if doc.section:
         meta.append(" › ".join(doc.section))
     if meta:

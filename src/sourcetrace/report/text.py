@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..checks.registry import SEVERITY_ORDER
 from ..checks.summary import reference_kind, summarize
-from ..model import Article, Attribution, Reference
+from ..model import Article, Attribution, Document, Reference
 
 WIDTH = 100
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -27,6 +27,16 @@ EXCERPT = 90
 def _excerpt(article: Article, attr: Attribution, limit: int = EXCERPT) -> str:
     text = " … ".join(" ".join(article.text[s.start : s.end].split()) for s in sorted(attr.content, key=lambda s: s.start))
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def byline_parts(doc: Document) -> list[str]:
+    """"By <authors>" and the date, as every report's header line starts (each adds its own parts)."""
+    parts = []
+    if doc.authors:
+        parts.append("By " + ", ".join(doc.authors))
+    if doc.date:
+        parts.append(doc.date)
+    return parts
 
 
 def reference_line(ref: Reference) -> str:
@@ -75,11 +85,7 @@ def render_text(article: Article, *, color: bool = False) -> str:
         line((title.upper(), "bold"))
 
     line((doc.title or "Untitled article", "bold"))
-    meta = []
-    if doc.authors:
-        meta.append("By " + ", ".join(doc.authors))
-    if doc.date:
-        meta.append(doc.date)
+    meta = byline_parts(doc)
     if doc.section:
         meta.append(" › ".join(doc.section))
     if doc.url or doc.source:
