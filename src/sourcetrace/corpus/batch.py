@@ -205,9 +205,13 @@ def _link_result(url: Any) -> LinkResult:
     return LinkResult(url.status, url.http_status, url.final_url, url.reason)
 
 
+def _checks_in(store: Store, urls: list[str]) -> dict[str, LinkResult]:
+    return {u: _link_result(v) for u, v in store.url_checks(urls).items()}
+
+
 def _store_checks(store: Store) -> KnownChecks:
     """Earlier checks read from the open store itself (-j1: the writer is this process)."""
-    return lambda urls: {u: _link_result(v) for u, v in store.url_checks(urls).items()}
+    return partial(_checks_in, store)
 
 
 class _StoredChecks:
@@ -221,7 +225,7 @@ class _StoredChecks:
     def __call__(self, urls: list[str]) -> dict[str, LinkResult]:
         if self._store is None:
             self._store = Store(self.path, read_only=True)
-        return {u: _link_result(v) for u, v in self._store.url_checks(urls).items()}
+        return _checks_in(self._store, urls)
 
 
 class _LinkCache(MutableMapping):
@@ -229,8 +233,8 @@ class _LinkCache(MutableMapping):
 
     Memory: at most LINK_CACHE_SIZE entries (least recently used go), plus the URLs fetched since the
     last `drain()` (one chunk's worth). Results fetched here are drained as url_checks rows, except
-    a refused private address (it depends on fetch.allow_private, not on the URL). Locked because a
-    Dask worker running tasks in threads shares one cache.
+    `unknown` ones (see __setitem__). Locked because a Dask worker running tasks in threads shares one
+    cache.
     """
 
     def __init__(self, known: KnownChecks | None, size: int = LINK_CACHE_SIZE) -> None:
