@@ -94,9 +94,10 @@ _PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases an
 
 
 def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
-    """Two phrases whose tag the format fixes, whatever the CRF says: an access phrase ("Accessed 3 Oct.
-    2022.", "Retrieved January 15, 2010, from", "[cited 2017 Apr 10]") is `accessed`, and a bracketed
-    description ("[Tweet].", "[Video file].", "[Online].") is `genre`."""
+    """Phrases whose tag the format fixes, whatever the CRF says: an access phrase ("Accessed 3 Oct.
+    2022.", "Retrieved January 15, 2010, from", "[cited 2017 Apr 10]") is `accessed`; a bracketed or
+    spelled-out kind of document ("[Tweet].", "[Online].", "Press release,", "(Working Paper No. 12).")
+    is `genre`; "Interview by X." is `medium`."""
     tags = list(tags)
     n = len(tokens)
     for i, tok in enumerate(tokens):
