@@ -143,13 +143,7 @@ class PinnedTransport(httpx.BaseTransport):
 
     def __init__(self, pins: Pins, *, inner: httpcore.NetworkBackend | None = None, verify: bool = True) -> None:
         self.pins = pins
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            max_connections=MAX_CONNECTIONS,
-            max_keepalive_connections=MAX_KEEPALIVE,
-            keepalive_expiry=KEEPALIVE_EXPIRY,
-            network_backend=PinnedBackend(pins, inner),
-        )
+        self._pool = httpcore.ConnectionPool(network_backend=PinnedBackend(pins, inner), **_pool_options(verify))
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         with _httpx_errors():
@@ -173,13 +167,7 @@ class AsyncPinnedTransport(httpx.AsyncBaseTransport):
         self, pins: Pins, *, inner: httpcore.AsyncNetworkBackend | None = None, verify: bool = True
     ) -> None:
         self.pins = pins
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            max_connections=MAX_CONNECTIONS,
-            max_keepalive_connections=MAX_KEEPALIVE,
-            keepalive_expiry=KEEPALIVE_EXPIRY,
-            network_backend=AsyncPinnedBackend(pins, inner),
-        )
+        self._pool = httpcore.AsyncConnectionPool(network_backend=AsyncPinnedBackend(pins, inner), **_pool_options(verify))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         with _httpx_errors():
@@ -194,6 +182,16 @@ class AsyncPinnedTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         with _httpx_errors():
             await self._pool.aclose()
+
+
+def _pool_options(verify: bool) -> dict[str, typing.Any]:
+    """The connection-pool settings both transports share: httpx's default limits and TLS context."""
+    return {
+        "ssl_context": httpx.create_ssl_context(verify=verify),
+        "max_connections": MAX_CONNECTIONS,
+        "max_keepalive_connections": MAX_KEEPALIVE,
+        "keepalive_expiry": KEEPALIVE_EXPIRY,
+    }
 
 
 def _core_request(request: httpx.Request) -> httpcore.Request:
