@@ -12,12 +12,16 @@ held-out gold stays as published, so the core figure is comparable to other pars
     python scripts/train_references.py --dev            # tune: train on 3/4 of the training part, score the rest
     python scripts/train_references.py --eval-only      # score the installed model
     python scripts/train_references.py --eval-only --dump DIR   # + write gold/pred XML for the shared scorer
+    python scripts/train_references.py --holdout-fold K # cross-validation: hold out fifth K (0-3) instead
+Labels: a field's first token is taught as "B-<tag>", its last as "E-<tag>" (fields.tag_tokens maps them
+back), so the CRF's per-token features also decide where fields start and end (--labels to compare).
 Writes src/sourcetrace/data/models/references-<date>/references.crfsuite (the newest existing one is
 rebuilt in place; --out to write elsewhere), the lexicon src/sourcetrace/data/references/lexicon.txt
 (word -> name/place/pub/jour, from the same training sequences) and the scores to stdout.
 Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transitions --possible-states
 --no-lexicon --no-web --minfreq --gazetteer FILE (word<TAB>class lines added to the lexicon) --web-file
-FILE (another web/news training set); --dev-fold K scores another quarter (0-3) of the training part.
+FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
+the core sequences); --dev-fold K scores another quarter (0-3) of the training part.
 Also scored, never trained on: the four hand-written web/news sets (references-web-test{,-2,-3,-4}.xml).
 """
 
@@ -71,12 +75,58 @@ def retag_access_notes(seqs):
     return out
 
 
+_AFFIX = ".,;:\"'“”‘’«»()[]*–—- "
+
+
+def augment(seqs, copies: int, seed: int = 11):
+    """Experiment: new sequences made from the training ones by swapping each field's content for the
+    content of a field with the same tag in another sequence, keeping the template's punctuation
+    around it, so the model sees each layout with other words (`copies` per sequence)."""
+    import random
+    rng = random.Random(seed)
+    pool: dict[str, list[str]] = {}
+    for segs in seqs:
+        for tag, text in segs:
+            core = text.strip(_AFFIX)
+            if core:
+                pool.setdefault(tag, []).append(core)
+    out = []
+    for _ in range(copies):
+        for segs in seqs:
+            new = []
+            for tag, text in segs:
+                core = text.strip(_AFFIX)
+                if not core or tag in ("url", "doi") or len(pool[tag]) < 2:
+                    new.append((tag, text))
+                    continue
+                start = text.index(core)
+                new.append((tag, text[:start] + rng.choice(pool[tag]) + text[start + len(core):]))
+            out.append(new)
+    return out
+
+
+# How fields are labelled: "be": a field's first token is "B-<tag>", its last "E-<tag>", the rest "<tag>"
+# (so the CRF learns, from each token's features, where fields start and end: about 1.2 points less
+# error under cross-validation than one label per tag); "b": only "B-"; "plain": "<tag>" throughout;
+# "be-common": B-/E- only for tags seen at least 100 times in training (fewer labels, faster tagging).
+LABELS = "be"
+RARE_TAGS = frozenset({"edition", "translator", "collection-title", "doi", "source", "isbn", "director", "producer"})
+
+
 def to_xy(segs):
     toks, tags = [], []
     for tag, text in segs:
-        for tok in text.split():
+        words = text.split()
+        for k, tok in enumerate(words):
             toks.append(tok)
-            tags.append(tag)
+            if LABELS == "plain" or LABELS == "be-common" and tag in RARE_TAGS:
+                tags.append(tag)
+            elif k == 0:
+                tags.append("B-" + tag)
+            elif LABELS.startswith("be") and k == len(words) - 1:
+                tags.append("E-" + tag)
+            else:
+                tags.append(tag)
     return toks, tags
 
 
@@ -150,12 +200,18 @@ def main() -> int:
     ap.add_argument("--no-web", action="store_true", help="experiment: train on core.xml alone")
     ap.add_argument("--gazetteer", type=Path, default=None, help="experiment: word<TAB>class lines added to the lexicon")
     ap.add_argument("--web-file", type=Path, default=WEB, help="experiment: another web/news training set")
+    ap.add_argument("--augment", type=int, default=0, help="experiment: field-swapped copies of each core sequence")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
+    ap.add_argument("--holdout-fold", type=int, default=HOLDOUT_EVERY - 1,
+                    help="which fifth (0-4) of core.xml and the web set to hold out; 4 is the committed model's test "
+                         "fifth, the others are for cross-validation (scores only, --out to keep the model)")
     ap.add_argument("--dev-fold", type=int, default=3, help="with --dev: which quarter of the training part to score (0-3)")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--dump", type=Path, default=None, help="also write each test set's gold and predicted XML here")
+    ap.add_argument("--labels", default=LABELS, choices=("plain", "b", "be", "be-common"), help="experiment: label scheme")
     args = ap.parse_args()
+    globals()["LABELS"] = args.labels
     if args.gazetteer:
         extra = {}
         for line in args.gazetteer.read_text("utf-8").splitlines():
@@ -173,13 +229,14 @@ def main() -> int:
 
     core = read_anystyle_xml(CORE)
     web = read_anystyle_xml(args.web_file)
-    core_train, core_test = split(core)
-    web_train, web_test = split(web)
+    core_train, core_test = split(core, fold=args.holdout_fold)
+    web_train, web_test = split(web, fold=args.holdout_fold)
     if args.dev:
         core_train, core_test = split(core_train, 4, args.dev_fold)
         web_train, web_test = split(web_train, 4, args.dev_fold)
     out = args.out or _default_out()
-    if args.dev:
+    committed = not (args.dev or args.out or args.holdout_fold != HOLDOUT_EVERY - 1)
+    if args.dev or args.holdout_fold != HOLDOUT_EVERY - 1 and not args.out:
         out = Path(tempfile.mkdtemp()) / F.MODEL_FILE
     if args.eval_only:
         out = F.model_path()
@@ -188,9 +245,11 @@ def main() -> int:
         if args.no_web:
             web_train = []
         seqs = retag_access_notes(core_train) + web_train
+        if args.augment:
+            seqs += augment(retag_access_notes(core_train), args.augment)
         train(seqs, out, args.c1, args.c2, args.iterations, args.algorithm, not args.no_possible_transitions,
               args.possible_states, not args.no_lexicon, args.minfreq)
-        if not args.dev and not args.no_lexicon and not args.out:  # the lexicon ships with the model; --dev keeps its own in this process only
+        if committed and not args.no_lexicon:  # the lexicon ships with the model; --dev keeps its own in this process only
             FE.write_lexicon(FE.build_lexicon(seqs), LEXICON)
         print(f"trained on {len(core_train)} core + {len(web_train)} web sequences in {time.time() - t0:.0f}s "
               f"-> {out} ({out.stat().st_size / 1e6:.2f} MB)")

@@ -307,3 +307,16 @@ def test_fields_lead_title_split_needs_a_quoted_or_italic_title():
     # a plain title with no quoted or italic part after it stays a title
     _, segments = parse_reference("Annual report on refugee flows. Geneva: United Nations, 2010.")
     assert segments[0][0] == "title" and "Annual report" in segments[0][1]
+
+
+def test_fields_segments_carry_plain_anystyle_tags():
+    """The model marks field starts and ends (B-/E- labels); what comes out is one AnyStyle tag per field."""
+    from sourcetrace.references.fields import tag_tokens
+
+    for text in _THREAD_REFS:
+        tokens = text.split()
+        tags = tag_tokens(tokens)
+        assert len(tags) == len(tokens)
+        assert not [t for t in tags if t[:2] in ("B-", "E-")]
+        segments = parse_reference(text)[1]
+        assert all(a[0] != b[0] for a, b in zip(segments, segments[1:]))  # a field is never cut in two

@@ -67,8 +67,9 @@ def tag_tokens(tokens: list[str], path: str | Path | None = None) -> list[str]:
     """The CRF tag of each whitespace token (empty list for no tokens)."""
     if not tokens:
         return []
-    tagger = _tagger(str(path or model_path()))
-    return tagger.tag(sequence_features(tokens))
+    tags = _tagger(str(path or model_path())).tag(sequence_features(tokens))
+    # the model labels a field's first token "B-<tag>" and its last "E-<tag>" (scripts/train_references.py)
+    return [t[2:] if t[1:2] == "-" else t for t in tags]
 
 
 # ------------------------------------------------------------------ parsing
