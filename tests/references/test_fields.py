@@ -58,6 +58,16 @@ def test_fields_normalise_volume_issue_pages_and_type():
     assert (fields.volume, fields.issue, fields.pages, fields.type) == ("96", "4", "88–97", "article-journal")
 
 
+def test_fields_normalise_without_a_title_names_the_work_by_its_container_run():
+    fields = normalise([("author", "Katzman, Kenneth."), ("genre", "Report,"),
+                        ("container-title", "Research Service. The Coastal Survey."),
+                        ("publisher", "Library of Congress."), ("date", "Nov 1992.")])
+    assert (fields.title, fields.container, fields.publisher) == ("Research Service. The Coastal Survey", None,
+                                                                  "Library of Congress")
+    journal = normalise([("author", "Lindqvist, I."), ("journal", "*Current History*,"), ("volume", "96(4).")])
+    assert (journal.title, journal.container) == (None, "Current History")
+
+
 # Whole strings through the committed model; these are not in the training data.
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -402,6 +402,10 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
     if pages:
         pages = pages.replace("pp.", "").replace("p.", "").replace("pages", "").strip(" ,.")
     title = first("title")
+    if title is None and container and "journal" not in by:
+        # every reference names a work: with no title tagged, the container-like run is that name
+        # ("Congressional Research Service. The People's Mojahedin Organization of Iran.", a site's own page)
+        title, container = container, None
     return ReferenceFields(
         authors=authors,
         title=title,
