@@ -22,7 +22,7 @@ Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transition
 --no-lexicon --no-web --minfreq --gazetteer FILE (word<TAB>class lines added to the lexicon) --web-file
 FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
 the core sequences); --dev-fold K scores another quarter (0-3) of the training part.
-Also scored, never trained on: the four hand-written web/news sets (references-web-test{,-2,-3,-4}.xml).
+Also scored, never trained on: the five hand-written web/news sets (references-web-test{,-2,-3,-4,-5}.xml).
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
 WEB_HAND_2 = WEB_HAND.with_name("references-web-test-2.xml")  # a second hand-written set, written later
 WEB_HAND_3 = WEB_HAND.with_name("references-web-test-3.xml")  # a third, written after the first fixes
 WEB_HAND_4 = WEB_HAND.with_name("references-web-test-4.xml")  # a fourth, scored once after every fix
+WEB_HAND_5 = WEB_HAND.with_name("references-web-test-5.xml")  # a fifth (third session), first scored on the B-/E- model
+HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5)
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
 LEXICON_FOLDS = 5
@@ -255,16 +257,12 @@ def main() -> int:
               f"-> {out} ({out.stat().st_size / 1e6:.2f} MB)")
     e1 = score(core_test, predict(core_test, out), f"core.xml held-out ({len(core_test)} sequences)", args.dump)
     e2 = score(web_test, predict(web_test, out), f"references-web.xml held-out ({len(web_test)} sequences)", args.dump)
-    hand = read_anystyle_xml(WEB_HAND)
-    e3 = score(hand, predict(hand, out), f"references-web-test.xml, hand-written ({len(hand)} sequences)", args.dump)
-    hand2 = read_anystyle_xml(WEB_HAND_2)
-    e4 = score(hand2, predict(hand2, out), f"references-web-test-2.xml, hand-written later ({len(hand2)} sequences)", args.dump)
-    hand3 = read_anystyle_xml(WEB_HAND_3)
-    e5 = score(hand3, predict(hand3, out), f"references-web-test-3.xml, hand-written third ({len(hand3)} sequences)", args.dump)
-    hand4 = read_anystyle_xml(WEB_HAND_4)
-    e6 = score(hand4, predict(hand4, out), f"references-web-test-4.xml, hand-written last ({len(hand4)} sequences)", args.dump)
-    print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  web hand-written {100 * e3:.2f}%"
-          f"  web hand-written 2 {100 * e4:.2f}%  web hand-written 3 {100 * e5:.2f}%  web hand-written 4 {100 * e6:.2f}%")
+    hand = []
+    for k, path in enumerate(HAND_SETS, 1):
+        gold = read_anystyle_xml(path)
+        hand.append(score(gold, predict(gold, out), f"{path.name}, hand-written set {k} ({len(gold)} sequences)", args.dump))
+    print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  "
+          + "  ".join(f"web hand-written {k} {100 * e:.2f}%" for k, e in enumerate(hand, 1)))
     return 0
 
 
