@@ -74,3 +74,55 @@ def test_pipeline_deadline_stops_between_stages(settings):
         run(article, settings, stages, deadline=time.monotonic() - 1)
     assert info.value.code == "timeout" and calls == []
     assert run(article, settings, stages, deadline=time.monotonic() + 60) is article and calls == ["first", "second"]
+
+
+def test_pipeline_deadline_stops_a_document_inside_a_long_stage(settings):
+    """A stage that checks the deadline in its loop stops mid-stage, in a worker thread as in Dask."""
+    import threading
+    import time
+
+    from sourcetrace.limits import check_deadline
+
+    done = []
+
+    def long_stage(article, settings):
+        for k in range(200):
+            check_deadline("long-stage")
+            time.sleep(0.005)
+            done.append(k)
+        return article
+
+    outcome = {}
+
+    def worker():
+        try:
+            run(Article(text="Some text."), settings, (Stage("long", long_stage),), deadline=time.monotonic() + 0.05)
+        except PipelineError as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+    error = outcome["error"]
+    assert error.code == "timeout" and "stopped in long-stage" in str(error)
+    assert 0 < len(done) < 200
+    check_deadline("outside")  # the limit belonged to that document only
+
+
+def test_pipeline_references_and_attributions_check_the_deadline(settings):
+    """The two stages whose loops grow with the document stop inside when its deadline has passed."""
+    import time
+
+    from sourcetrace.limits import time_limit
+    from sourcetrace.pipeline import default_stages
+
+    text = ('Ana Ruiz said, "The wall will hold." [1]\n\nNotes\n'
+            '[1] Ruiz, Ana. "The Wall." *Harbour Gazette*, 3 March 2009.\n')
+    stages = {s.name: s for s in default_stages(settings)}
+    article = run(Article(text=text), settings, (stages["extract"], stages["tokenize"]))
+    for name, layer in (("attributions", "attributions"), ("references", "references")):
+        with time_limit(time.monotonic() - 1):
+            with pytest.raises(PipelineError, match=f"stopped in {name}") as info:
+                stages[name].fn(article, settings)
+            assert info.value.code == "timeout"
+        assert getattr(stages[name].fn(article, settings), layer)  # no limit: the stage runs as usual

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal
 
 from .errors import PipelineError, SourcetraceError
+from .limits import time_limit
 from .model import Article, Failure
 from .settings import Settings
 
@@ -63,8 +64,14 @@ def run(
     Raises PipelineError when a stage's requirement was not assigned by an earlier stage or when a
     stage returns something other than an Article; other SourcetraceErrors pass through. With a
     `deadline` (a time.monotonic() value), PipelineError(code="timeout") when a stage is about to start
-    after it: the cooperative time limit for threads, where no signal can interrupt a document.
+    after it: the cooperative time limit for threads, where no signal can interrupt a document. Stages
+    with long loops also check it inside (`limits.check_deadline`).
     """
+    with time_limit(deadline):
+        return _run_stages(article, settings, stages, deadline)
+
+
+def _run_stages(article: Article, settings: Settings, stages: Iterable[Stage] | None, deadline: float | None) -> Article:
     done = {"text", "document", "hyperlinks"}
     for stage in stages if stages is not None else default_stages(settings):
         if deadline is not None and time.monotonic() > deadline:

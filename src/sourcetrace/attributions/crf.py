@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..limits import check_deadline
 from .features import sequences, token_features
 from .layout import TokenView
 from .reported import DASHES
@@ -71,6 +72,7 @@ def tag(view: TokenView, rules: list[str]) -> tuple[list[str], list[float]] | No
     feats = token_features(view, rules)
     marginal = tagger.marginal
     for idx in sequences(view):
+        check_deadline("attributions")  # a huge document stops here in a worker thread
         tags = tagger.tag([feats[t] for t in idx])
         for i, (t, y) in enumerate(zip(idx, tags)):
             if y != "O":

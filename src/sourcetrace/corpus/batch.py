@@ -119,8 +119,8 @@ def audit_item(
 ) -> Article | Failure:
     """Ingest and audit one item with `sourcetrace.pipeline.run`; every error becomes a Failure."""
     stage = "read" if item.error is not None else "ingest"
-    # The signal interrupts a document on a main thread; the deadline stops one between stages
-    # anywhere (Dask runs documents in worker threads).
+    # The signal interrupts a document on a main thread; the deadline stops one anywhere (Dask runs
+    # documents in worker threads), between stages and inside the long loops of the stages.
     deadline = time.monotonic() + timeout if timeout else None
     try:
         with _deadline(timeout):

@@ -79,8 +79,8 @@ def run_dask(
     `n_workers` is started (threads when `processes` is false). Partitions go to `parquet_dir`
     (default: a temporary directory beside the database), which must be reachable by the workers
     and the driver alike; they are removed once loaded unless `keep_parquet`. Dask runs tasks in
-    worker threads, where no signal can interrupt a document: `timeout` is checked between stages
-    there (pipeline.run's deadline). Raises ConfigError when dask.distributed is missing.
+    worker threads, where no signal can interrupt a document: `timeout` is checked there between
+    stages and inside the long stage loops (pipeline.run's deadline, limits.check_deadline). Raises ConfigError when dask.distributed is missing.
     """
     try:
         from distributed import Client, LocalCluster, as_completed

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from ..limits import check_deadline
 from ..model import Article, Marker, Reference, ReferenceFields, Span, Url
 from ..settings import Settings
 from .anystyle import parse_anystyle_xml, read_anystyle_xml, to_anystyle_xml
@@ -38,6 +39,7 @@ def find_references(article: Article, settings: Settings) -> Article:
     references: list[Reference] = []
     for lo, hi, _heading in lists:
         for entry in split_entries(text, lo, hi):
+            check_deadline("references")
             references.append(_note(article, entry, len(references) + 1))
     references += _hyperlink_references(article, lists, len(references))
     markers = _markers(article, lists, references)
