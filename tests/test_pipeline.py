@@ -87,7 +87,7 @@ def test_pipeline_deadline_stops_a_document_inside_a_long_stage(settings):
 
     def long_stage(article, settings):
         for k in range(200):
-            check_deadline("long-stage")
+            check_deadline("in long-stage")
             time.sleep(0.005)
             done.append(k)
         return article
@@ -106,7 +106,7 @@ def test_pipeline_deadline_stops_a_document_inside_a_long_stage(settings):
     error = outcome["error"]
     assert error.code == "timeout" and "stopped in long-stage" in str(error)
     assert 0 < len(done) < 200
-    check_deadline("outside")  # the limit belonged to that document only
+    check_deadline("in no document")  # the limit belonged to that document only
 
 
 def test_pipeline_references_and_attributions_check_the_deadline(settings):

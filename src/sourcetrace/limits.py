@@ -29,7 +29,8 @@ def time_limit(deadline: float | None) -> Iterator[None]:
 
 
 def check_deadline(where: str) -> None:
-    """Raise PipelineError(code="timeout") when the current document's deadline has passed."""
+    """Raise PipelineError(code="timeout") when the current document's deadline has passed; `where`
+    completes "stopped ..." in the message ("in references", "before stage 'link'")."""
     deadline = _DEADLINE.get()
     if deadline is not None and time.monotonic() > deadline:
-        raise PipelineError(f"the document ran past its time limit; stopped in {where}", code="timeout")
+        raise PipelineError(f"the document ran past its time limit; stopped {where}", code="timeout")

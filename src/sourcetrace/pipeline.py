@@ -8,13 +8,12 @@ fails loudly at the stage boundary instead of producing a quietly empty layer do
 from __future__ import annotations
 
 import hashlib
-import time
 import traceback
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal
 
 from .errors import PipelineError, SourcetraceError
-from .limits import time_limit
+from .limits import check_deadline, time_limit
 from .model import Article, Failure
 from .settings import Settings
 
@@ -68,27 +67,20 @@ def run(
     with long loops also check it inside (`limits.check_deadline`).
     """
     with time_limit(deadline):
-        return _run_stages(article, settings, stages, deadline)
-
-
-def _run_stages(article: Article, settings: Settings, stages: Iterable[Stage] | None, deadline: float | None) -> Article:
-    done = {"text", "document", "hyperlinks"}
-    for stage in stages if stages is not None else default_stages(settings):
-        if deadline is not None and time.monotonic() > deadline:
-            raise PipelineError(
-                f"the document ran past its time limit; stopped before stage {stage.name!r}", code="timeout"
-            )
-        missing = [layer for layer in stage.requires if layer not in done]
-        if missing:
-            raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
-        result = stage.fn(article, settings)
-        if not isinstance(result, Article):
-            raise PipelineError(f"stage {stage.name!r} returned {type(result).__name__}, not an Article")
-        if result.text != article.text:
-            raise PipelineError(f"stage {stage.name!r} changed the article text; stages may only add layers")
-        article = result
-        done.update(stage.assigns)
-    return article
+        done = {"text", "document", "hyperlinks"}
+        for stage in stages if stages is not None else default_stages(settings):
+            check_deadline(f"before stage {stage.name!r}")
+            missing = [layer for layer in stage.requires if layer not in done]
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+            result = stage.fn(article, settings)
+            if not isinstance(result, Article):
+                raise PipelineError(f"stage {stage.name!r} returned {type(result).__name__}, not an Article")
+            if result.text != article.text:
+                raise PipelineError(f"stage {stage.name!r} changed the article text; stages may only add layers")
+            article = result
+            done.update(stage.assigns)
+        return article
 
 
 def audit(source: object, settings: Settings | None = None, *, name: str | None = None) -> Article:

@@ -72,7 +72,7 @@ def tag(view: TokenView, rules: list[str]) -> tuple[list[str], list[float]] | No
     feats = token_features(view, rules)
     marginal = tagger.marginal
     for idx in sequences(view):
-        check_deadline("attributions")  # a huge document stops here in a worker thread
+        check_deadline("in attributions")  # a huge document stops here in a worker thread
         tags = tagger.tag([feats[t] for t in idx])
         for i, (t, y) in enumerate(zip(idx, tags)):
             if y != "O":

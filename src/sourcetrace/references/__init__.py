@@ -39,7 +39,7 @@ def find_references(article: Article, settings: Settings) -> Article:
     references: list[Reference] = []
     for lo, hi, _heading in lists:
         for entry in split_entries(text, lo, hi):
-            check_deadline("references")
+            check_deadline("in references")
             references.append(_note(article, entry, len(references) + 1))
     references += _hyperlink_references(article, lists, len(references))
     markers = _markers(article, lists, references)
