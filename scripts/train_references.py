@@ -238,8 +238,9 @@ def main() -> int:
         core_train, core_test = split(core_train, 4, args.dev_fold)
         web_train, web_test = split(web_train, 4, args.dev_fold)
     out = args.out or _default_out()
-    committed = not (args.dev or args.out or args.holdout_fold != HOLDOUT_EVERY - 1)
-    if args.dev or args.holdout_fold != HOLDOUT_EVERY - 1 and not args.out:
+    cross_validating = args.holdout_fold != HOLDOUT_EVERY - 1
+    committed = not (args.dev or args.out or cross_validating)  # only then are the model and lexicon replaced
+    if args.dev or cross_validating and not args.out:
         out = Path(tempfile.mkdtemp()) / F.MODEL_FILE
     if args.eval_only:
         out = F.model_path()
