@@ -48,7 +48,8 @@ def _serving(handler):
 @pytest.fixture(scope="session")
 def serve_http():
     """serve_http(Handler): a context manager running a real local HTTP server, yielding its port (tests
-    of fetching and link checks use these instead of mocks; nothing leaves the machine)."""
+    of fetching and link checks use these instead of mocks; nothing leaves the machine). Handlers derive
+    from local_http.QuietHandler (one-call replies, no access log)."""
     return _serving
 
 

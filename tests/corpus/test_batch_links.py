@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.corpus import run_batch
 from sourcetrace.model import Url
 from sourcetrace.store import Store
@@ -23,21 +23,14 @@ HITS: Counter[str] = Counter()  # request path -> requests, both methods
 PREFIXES = itertools.count(1)
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def _answer(self) -> None:
         HITS[self.path] += 1
         prefix, _, name = self.path.rpartition("/")
         code, location = ROUTES.get(name, (404, None))
-        self.send_response(code)
-        if location:
-            self.send_header("Location", f"{prefix}/{location}")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self.reply(code, headers={"Location": f"{prefix}/{location}"} if location else None)
 
     do_HEAD = do_GET = _answer  # noqa: N815
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

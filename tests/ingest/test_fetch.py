@@ -3,10 +3,10 @@ success paths; refused addresses are refused before any request is made."""
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.errors import FetchError, InputError
 from sourcetrace.ingest import fetch as fetch_module
 from sourcetrace.ingest import ingest, ingest_url
@@ -25,44 +25,25 @@ PAGE = (
 TEXT = "Plain text news: the library will open on Sundays from May, the council said.\n".encode("utf-8")
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     hits: list[str] = []
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         Handler.hits.append(self.path)
         if self.path == "/page":
-            self._send(200, PAGE, "text/html; charset=utf-8")
+            self.reply(200, PAGE, content_type="text/html; charset=utf-8")
         elif self.path == "/text":
-            self._send(200, TEXT, "text/plain")
+            self.reply(200, TEXT, content_type="text/plain")
         elif self.path == "/big":
-            self._send(200, b"x" * 5000, "text/plain")
+            self.reply(200, b"x" * 5000, content_type="text/plain")
         elif self.path == "/redirect":
-            self.send_response(302)
-            self.send_header("Location", "/page")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.reply(302, headers={"Location": "/page"})
         elif self.path == "/loop":
-            self.send_response(301)
-            self.send_header("Location", "/loop")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.reply(301, headers={"Location": "/loop"})
         elif self.path == "/to-metadata":
-            self.send_response(302)
-            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            self.reply(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
         else:
-            self._send(404, b"not found", "text/plain")
-
-    def _send(self, status, body, content_type):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):  # keep test output clean
-        pass
+            self.reply(404, b"not found", content_type="text/plain")
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import errno
 import ipaddress
 import socket
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.errors import FetchError
 from sourcetrace.ingest import fetch as fetch_module
 from sourcetrace.ingest.fetch import fetch_url
@@ -19,20 +19,12 @@ NAME = "rebind.test"
 PUBLIC = "93.184.216.34"
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     hits: list[tuple[str, str]] = []  # (path, Host header) of every request the server received
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         Handler.hits.append((self.path, self.headers.get("Host", "")))
-        body = b"<html><body><p>local page</p></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):  # keep test output clean
-        pass
+        self.reply(200, b"<html><body><p>local page</p></body></html>", content_type="text/html")
 
 
 @pytest.fixture(scope="module")

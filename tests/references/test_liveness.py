@@ -1,10 +1,10 @@
 """Live link checks against a real HTTP server on 127.0.0.1 (no internet needed)."""
 
 import time
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.model import Article, Reference, Url
 from sourcetrace.references.liveness import LinkResult, check_links, check_urls
 
@@ -22,7 +22,7 @@ ROUTES = {
 }
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def _answer(self, body: bool) -> None:
         if self.path == "/slow":
             time.sleep(1.0)
@@ -33,25 +33,13 @@ class Handler(BaseHTTPRequestHandler):
             code, headers = 200, {}
         else:
             code, headers = ROUTES.get(self.path, (404, {}))
-        self.send_response(code)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        if body:
-            try:
-                self.wfile.write(b"ok")
-            except OSError:
-                pass
+        self.reply(code, b"ok", headers=headers, send_body=body)
 
     def do_HEAD(self):  # noqa: N802
         self._answer(False)
 
     def do_GET(self):  # noqa: N802
         self._answer(True)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

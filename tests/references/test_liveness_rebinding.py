@@ -7,11 +7,11 @@ from __future__ import annotations
 import functools
 import ipaddress
 import socket
-from http.server import BaseHTTPRequestHandler
 
 import httpcore
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.ingest.pinning import AsyncPinnedTransport
 from sourcetrace.references import liveness
 from sourcetrace.references.liveness import REFUSED_PRIVATE, check_urls
@@ -20,25 +20,18 @@ NAME = "rebind.test"
 PUBLIC = "93.184.216.34"
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     hits: list[tuple[str, str, str]] = []  # (method, path, Host header) of every request received
 
     def _answer(self, body: bool) -> None:
         Handler.hits.append((self.command, self.path, self.headers.get("Host", "")))
-        self.send_response(200)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        if body:
-            self.wfile.write(b"ok")
+        self.reply(200, b"ok", send_body=body)
 
     def do_HEAD(self):  # noqa: N802 - http.server's naming
         self._answer(False)
 
     def do_GET(self):  # noqa: N802
         self._answer(True)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

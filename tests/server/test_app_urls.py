@@ -5,12 +5,12 @@ app goes through it). No test here reaches a non-loopback address: refusals happ
 
 from __future__ import annotations
 
-import http.server
 from contextlib import contextmanager
 
 import httpx
 import pytest
 
+from local_http import QuietHandler
 from sourcetrace.ingest import fetch
 from sourcetrace.server import create_app
 from sourcetrace.server.testing import running
@@ -21,16 +21,10 @@ def redirecting_server(serve_http, target: str):
     """A local http.server whose every GET answers 302 -> `target`; yields (base URL, list of paths hit)."""
     hits: list[str] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 - http.server's naming
             hits.append(self.path)
-            self.send_response(302)
-            self.send_header("Location", target.replace("{port}", str(self.server.server_address[1])))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args):  # keep pytest output clean
-            pass
+            self.reply(302, headers={"Location": target.replace("{port}", str(self.server.server_address[1]))})
 
     with serve_http(Handler) as port:
         yield f"http://127.0.0.1:{port}", hits
