@@ -5,6 +5,7 @@ Parses every reference string of ../shared/data/anystyle/core.xml and of our web
 times, and prints the median rate; also times the whole references stage on the example article.
 
     python bench/references.py [--runs 5]
+    python bench/references.py --tagging MODEL [MODEL ...]   # the CRF step alone, per model (A/B of label sets)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sourcetrace.model import Article  # noqa: E402
 from sourcetrace.references import find_references  # noqa: E402
-from sourcetrace.references.features import clear_caches  # noqa: E402
+from sourcetrace.references.features import clear_caches, sequence_features  # noqa: E402
 from sourcetrace.references import parse_reference, read_anystyle_xml  # noqa: E402
 from sourcetrace.settings import Settings  # noqa: E402
 
@@ -39,8 +40,12 @@ def strings() -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--tagging", nargs="+", type=Path, metavar="MODEL",
+                    help="only time the CRF tagging step (features built beforehand) with each model file")
     args = ap.parse_args()
     refs = strings()
+    if args.tagging:
+        return time_tagging(refs, args.tagging, args.runs)
     parse_reference(refs[0])  # load the model outside the timing
     # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
     cpu_rates, wall_rates = [], []
@@ -72,6 +77,30 @@ def main() -> int:
             find_references(article, settings)
             times.append(time.perf_counter() - t0)
         print(f"find_references on the example article: median {1000 * statistics.median(times):.2f} ms")
+    return 0
+
+
+def time_tagging(refs: list[str], models: list[Path], runs: int) -> int:
+    """Microseconds per reference of pycrfsuite's tag() alone, the models interleaved run by run so
+    that a noisy machine slows them alike."""
+    import pycrfsuite
+
+    feats = [sequence_features(r.split()) for r in refs]
+    taggers = []
+    for path in models:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        taggers.append(tagger)
+    times: list[list[float]] = [[] for _ in models]
+    for _ in range(runs):
+        for k, tagger in enumerate(taggers):
+            c0 = time.process_time()
+            for f in feats:
+                tagger.tag(f)
+            times[k].append(1e6 * (time.process_time() - c0) / len(refs))
+    for path, tagger, t in zip(models, taggers, times):
+        print(f"tagging alone, {path} ({len(tagger.labels())} labels): median {statistics.median(t):.0f} "
+              f"microseconds per reference (min {min(t):.0f}, max {max(t):.0f})")
     return 0
 
 
