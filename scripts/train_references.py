@@ -205,7 +205,7 @@ def main() -> int:
     ap.add_argument("--web-file", type=Path, default=WEB, help="experiment: another web/news training set")
     ap.add_argument("--augment", type=int, default=0, help="experiment: field-swapped copies of each core sequence")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
-    ap.add_argument("--holdout-fold", type=int, default=HOLDOUT_EVERY - 1,
+    ap.add_argument("--holdout-fold", type=int, default=HOLDOUT_EVERY - 1, choices=range(HOLDOUT_EVERY),
                     help="which fifth (0-4) of core.xml and the web set to hold out; 4 is the committed model's test "
                          "fifth, the others are for cross-validation (scores only, --out to keep the model)")
     ap.add_argument("--dev-fold", type=int, default=3, help="with --dev: which quarter of the training part to score (0-3)")

@@ -404,7 +404,7 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
     title = first("title")
     if title is None and container and "journal" not in by:
         # every reference names a work: with no title tagged, the container-like run is that name
-        # ("Congressional Research Service. The People's Mojahedin Organization of Iran.", a site's own page)
+        # ("Research Service. The Coastal Survey." tagged container-title, a site's own page)
         title, container = container, None
     return ReferenceFields(
         authors=authors,
