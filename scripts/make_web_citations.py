@@ -267,7 +267,7 @@ class Gen:
     def apa(self):
         r = self.r
         outlet, domain = r.choice(OUTLETS)
-        y, m, d = ymd = self.ymd()
+        y, m, d = self.ymd()
         segs = [("author", self.apa_authors())]
         k = r.randrange(3)
         if k == 0:

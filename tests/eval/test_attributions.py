@@ -89,8 +89,8 @@ def _gold(tmp_path: Path) -> Path:
     (gold / "text" / "doc.txt").write_text(GOLD_TEXT, "utf-8")
     t = GOLD_TEXT
     ann = [
-        f"T1\tSource 0 2\tHe",
-        f"T2\tCue 3 7\tsaid",
+        "T1\tSource 0 2\tHe",
+        "T2\tCue 3 7\tsaid",
         f"T3\tContent {t.index(chr(34))} {t.index('.') + 2}\tx",
         "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
         f"T4\tSource {t.index('She')} {t.index('She') + 3}\tShe",

@@ -78,26 +78,26 @@ def gold_ann_a(t: str) -> str:
             f"T2\tCue {at(t, 'said:')}\tsaid:",  # trailing colon: trimmed away
             f"T3\tContent {at(t, Q + 'We will fix the roads, and we will do it soon.' + Q)}",  # no text field
             f"T4\tAttribution {at(t, 'said')}\tsaid",
-            f"E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
+            "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
             f"T5\tSource {at(t, 'She')}\tShe",
             f"T6\tCue {at(t, 'added')}\tadded",
             f"T7\tContent {at(t, 'that the budget was')}\tthat the budget was",
             f"T8\tContent {at(t, Q + 'tight but fair' + Q + '.')}\t\"tight but fair\".",
             # two Content roles (Content, Content2) are unioned into one span
-            f"E2\tAttribution:T6 Source:T5 Cue:T6 Content:T7 Content2:T8   ",
+            "E2\tAttribution:T6 Source:T5 Cue:T6 Content:T7 Content2:T8   ",
             f"T9\tCue {at(t, 'According to')}\tAccording to",
             f"T10\tSource {at(t, 'officials')}\tofficials",
             f"T11\tContent {at(t, 'the plan costs $3 million.')}\tWRONG STORED TEXT",  # counts as a text mismatch
-            f"E3\tAttribution:T9 Cue:T9 Source:T10 Content:T11",
+            "E3\tAttribution:T9 Cue:T9 Source:T10 Content:T11",
             # discontinuous content across the interrupting cue
             f"T12\tContent {at(t, Q + 'It is a start,' + Q)};{at(t, Q + 'but not enough.' + Q)}\t\"It is a start,\" \"but not enough.\"",
             f"T13\tSource {at(t, 'a resident')}\ta resident",
             f"T14\tCue {at(t, 'said', 1)}\tsaid",
-            f"E4\tAttribution:T14 Content:T12 Source:T13 Cue:T14",
+            "E4\tAttribution:T14 Content:T12 Source:T13 Cue:T14",
             # no source
             f"T15\tCue {at(t, 'It was reported')}\tIt was reported",
             f"T16\tContent {at(t, 'that the council — once praised — has failed.')}\tthat the council",
-            f"E5\tAttribution-no-source:T15 Cue:T15 Content:T16",
+            "E5\tAttribution-no-source:T15 Cue:T15 Content:T16",
             # an orphan span, an ignored type, a note, an event with a dangling reference only
             f"T17\tSource {at(t, 'the council')}\tthe council",
             f"T18\tDiscuss {at(t, 'once praised')}\tonce praised",
