@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from sourcetrace.cli import cli
+from sourcetrace.references import parse_anystyle_xml
 
 
 @pytest.fixture
@@ -101,6 +102,38 @@ def test_cli_parse_ref_json(runner):
     assert result.exit_code == 0, result.stderr
     fields = json.loads(result.stdout)["fields"]
     assert fields["authors"][0]["family"] == "Disney" and fields["date"] == "2010-09-22"
+
+
+def test_cli_parse_ref_reads_a_file_named_as_the_argument(runner, tmp_path):
+    # `parse-ref --format anystyle-xml FILE`: one <sequence> per line, a blank line included
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Smith, J. (2001). A title. Oxford: Clarendon Press.\n\nDoe, Jane. \"Rivers.\" *Valley Monitor* 3 May 2012.\n", "utf-8")
+    result = runner.invoke(cli, ["parse-ref", "--format", "anystyle-xml", str(refs)])
+    assert result.exit_code == 0, result.stderr
+    sequences = parse_anystyle_xml(result.stdout)
+    assert len(sequences) == 3 and sequences[1] == []
+    assert " ".join(text for _, text in sequences[0]).split() == "Smith, J. (2001). A title. Oxford: Clarendon Press.".split()
+    assert str(refs) not in result.stdout
+    as_json = runner.invoke(cli, ["parse-ref", str(refs)])
+    assert [json.loads(line)["fields"]["authors"][0]["family"] for line in as_json.stdout.splitlines()] == ["Smith", "Doe"]
+
+
+def test_cli_parse_ref_bad_input_is_one_line(runner, tmp_path):
+    latin1 = tmp_path / "refs.txt"
+    latin1.write_bytes("Müller, K. Straße. 2001.\n".encode("latin-1"))
+    for args in (["parse-ref", str(latin1)], ["parse-ref", "--file", str(latin1)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2 and "not UTF-8" in _one_line_error(result)
+    assert runner.invoke(cli, ["parse-ref", "  "]).exit_code == 2
+
+
+def test_cli_parse_ref_xml_is_well_formed_with_control_characters(runner, tmp_path):
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Smith,\x0bJ. A & B <i>. \x01Press, 2001.\n", "utf-8")
+    result = runner.invoke(cli, ["parse-ref", "--format", "anystyle-xml", str(refs)])
+    assert result.exit_code == 0, result.stderr
+    (segments,) = parse_anystyle_xml(result.stdout)
+    assert " ".join(text for _, text in segments).split() == ["Smith,", "J.", "A", "&", "B", "<i>.", "Press,", "2001."]
 
 
 def test_cli_usage_error_exits_2(runner):

@@ -127,3 +127,25 @@ def test_references_agree_on_perturbed_core(shared_dir, tmp_path, seed, change_t
     assert mine == json.loads(out)
     assert 0.03 < mine["token_error_rate"] < 0.2
     assert (mine["text_mismatches"] > 0) == change_text
+
+
+def test_references_scorer_workflow_end_to_end(shared_dir, tmp_path):
+    """The documented route for independent scoring, every step a real process: the shared scorer's
+    --to-text, `sourcetrace parse-ref --format anystyle-xml FILE`, then the shared scorer on the result."""
+    core = read_anystyle_xml(shared_dir / "data" / "anystyle" / "core.xml")
+    gold = tmp_path / "gold.xml"
+    gold.write_text(to_anystyle_xml(core[4:200:5] + [[]] + core[204:300:5]), "utf-8")  # a blank line in the middle
+    code, text = shared_score(shared_dir, "--to-text", str(gold))
+    assert code == 0 and "\n\n" in text
+    refs = tmp_path / "refs.txt"
+    refs.write_text(text, "utf-8")
+    run = subprocess.run([sys.executable, "-m", "sourcetrace", "parse-ref", "--format", "anystyle-xml", str(refs)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    pred = tmp_path / "pred.xml"
+    pred.write_text(run.stdout, "utf-8")
+    code, out = shared_score(shared_dir, "--json", str(gold), str(pred))
+    assert code == 0, out
+    figures = json.loads(out)
+    assert figures["sequences"] == 61 and figures["token_errors"] < 0.15 * figures["tokens"]
+    assert figures == score(gold, pred)

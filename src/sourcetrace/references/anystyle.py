@@ -8,6 +8,7 @@ round-trips. Used for training data, `parse-ref --format anystyle-xml` and `eval
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +18,8 @@ from ..errors import InputError
 UNTAGGED = "O"  # text directly inside <sequence>, outside any segment
 
 Sequence = list[tuple[str, str]]  # (tag, text) segments in order
+# Characters XML 1.0 cannot hold (ElementTree would write them and the file would not parse).
+_RE_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_anystyle_xml(path: str | Path) -> list[Sequence]:
@@ -60,6 +63,14 @@ def sequences_of(root: ET.Element) -> list[Sequence]:
     return dataset
 
 
+def _xml_text(text: str) -> str:
+    """`text` without the characters XML cannot hold: the whitespace ones (vertical tab, form feed,
+    separators) become a space so the tokens stay apart, the rest are dropped."""
+    if not _RE_NOT_XML.search(text):
+        return text
+    return _RE_NOT_XML.sub(lambda m: " " if m.group().isspace() else "", text)
+
+
 def to_anystyle_xml(dataset: Iterable[Sequence]) -> str:
     """AnyStyle XML for `dataset` (segments written in order, separated by nothing but newlines)."""
     root = ET.Element("dataset")
@@ -68,6 +79,7 @@ def to_anystyle_xml(dataset: Iterable[Sequence]) -> str:
         seq = ET.SubElement(root, "sequence")
         seq.tail = "\n"
         for tag, text in segments:
+            text = _xml_text(text)
             if tag == UNTAGGED:
                 # Untagged text goes where ElementTree keeps inter-element text.
                 if len(seq):
