@@ -23,6 +23,15 @@ def sentences(text: str) -> list[str]:
         ("She asked “Why?” Nobody answered.", ["She asked “Why?”", "Nobody answered."]),
         ("A headline without a period\nThe first sentence", ["A headline without a period", "The first sentence"]),
         ("It cost 3.5 million dollars. Fine.", ["It cost 3.5 million dollars.", "Fine."]),
+        # a footnote marker glued to the period ends the sentence with it
+        ("said Tom Baker.¹ Critics disagree.", ["said Tom Baker.¹", "Critics disagree."]),
+        ('it "will cost millions."²³ A 2019 audit', ['it "will cost millions."²³', "A 2019 audit"]),
+        ("as he wrote.[2] He left.", ["as he wrote.[2]", "He left."]),
+        ('as he wrote."[2, 3] He left.', ['as he wrote."[2, 3]', "He left."]),
+        ("the end.¹,² Next one.", ["the end.¹,²", "Next one."]),
+        # not markers: an editorial bracket, a bracket after a space
+        ("Iran's leader.[Saddam] was not.", ["Iran's leader.[Saddam] was not."]),
+        ("the end.¹Next", ["the end.¹Next"]),
     ],
 )
 def test_tokenize_splits_sentences(text, expected):

@@ -29,6 +29,9 @@ RE_SENTENCE_PUNCT = re.compile(r"[.!?…]")
 
 # Closers that may follow sentence-final punctuation inside the same sentence.
 CLOSERS = frozenset("\"'”’»)]")
+# A footnote marker glued to the end of a sentence ('Tom Baker.¹ Critics', 'millions."[2] A') belongs
+# to that sentence; the next one starts after it.
+RE_GLUED_MARKER = re.compile(r"\[\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
 
 # Words that take a period without ending the sentence ("Mr. Smith", "Sept. 12", "Gov. Pence").
 ABBREVIATIONS = frozenset(
@@ -67,9 +70,16 @@ def _split_sentences(text: str, starts: array, ends: array) -> array:
         if dot >= n or starts[dot] != m.start() or _is_abbreviation(text, starts, ends, dot):
             continue
         i = dot + 1
-        # Closing quotes/brackets right after the period stay in this sentence: ."  .”)
-        while i < n and text[starts[i] : ends[i]] in CLOSERS and starts[i] == ends[i - 1]:
-            i += 1
+        # Closing quotes/brackets and footnote markers right after the period stay in this sentence:
+        # ."  .”)  .¹  ."[2]
+        while i < n and starts[i] == ends[i - 1]:
+            if text[starts[i] : ends[i]] in CLOSERS:
+                i += 1
+                continue
+            marker = RE_GLUED_MARKER.match(text, starts[i])
+            if marker is None:
+                break
+            i = bisect_left(starts, marker.end(), i + 1)
         if i < n and starts[i] > ends[i - 1] and _starts_sentence(text[starts[i] : ends[i]]):
             breaks.add(i)
     return array("I", sorted(breaks))

@@ -100,3 +100,31 @@ def test_link_orphan_marker_makes_no_link(settings):
     article = article.__class__(text=article.text, attributions=article.attributions,
                                 markers=tuple(m.__class__(m.id, m.start, m.end, m.label, None) for m in article.markers))
     assert link_attributions(article, settings).links == ()
+
+
+SUPERSCRIPT_ARTICLE = """Council Delays Budget Vote
+
+The council postponed its vote again on Tuesday. "We need more time to read the numbers," said council member Tom Baker.¹ Critics disagree. The mayor's office wrote that the delay "will cost the city millions."² A 2019 audit found unpaid invoices, according to the comptroller.[3]
+
+Notes
+1. Baker, Tom. Interview by Ana Ruiz. 3 March 2021.
+2. Office of the Mayor. "Statement on the Budget Delay." City of Valdera, 4 March 2021.
+3. Valdera Comptroller. Annual Audit Report 2019. Valdera: City Press, 2020.
+"""
+
+
+def test_link_markers_glued_to_the_period_end_their_sentence(settings):
+    # "Tom Baker.¹ Critics disagree": the marker closes the quote's sentence, so the speaker is the
+    # one named before it and the next sentence's subject is not taken for the source
+    import sourcetrace
+
+    article = sourcetrace.audit(SUPERSCRIPT_ARTICLE.encode(), settings=settings)
+    text = article.text
+    by_quote = {text[a.content[0].start : a.content[0].end]: a for a in article.attributions}
+    names = {s.id: s.name for s in article.speakers}
+    baker = by_quote['"We need more time to read the numbers,"']
+    assert names[baker.speaker] == "Tom Baker"
+    mayor = next(a for q, a in by_quote.items() if "will cost the city millions" in q)
+    assert "audit" not in text[mayor.content[0].start : mayor.content[-1].end]
+    refs = {a.id: {l.reference for l in article.links if l.attribution == a.id} for a in (baker, mayor)}
+    assert refs == {baker.id: {"r1"}, mayor.id: {"r2"}}
