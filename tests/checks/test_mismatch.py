@@ -19,6 +19,8 @@ NYT_LINK = R("[2] https://www.nytimes.com/2020/01/21/health/virus.html", "2", ()
              urls=(("https://www.nytimes.com/2020/01/21/health/virus.html", "ok"),))
 TPC_LINK = R("[2] https://www.taxpolicycenter.org/taxvox/tariffs", "2", (), None, "taxpolicycenter.org",
              urls=(("https://www.taxpolicycenter.org/taxvox/tariffs", "ok"),))
+MAYOR = R('[2] Office of the Mayor. "Statement on the Budget Delay." City of Valdera, 4 March 2021.',
+          "2", (("Office of the Mayor", ""),), "Statement on the Budget Delay.", "City of Valdera", None, "2021-03-04")
 NO_AUTHOR = R('[2] "Rally in the park." *Harbor Gazette* 27 September 2010. Web.',
               "2", (), "Rally in the park.", "Harbor Gazette", None, "2010-09-27", "Web")
 
@@ -89,6 +91,9 @@ def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
         ('Patrick Disney told Congress that "the MEK has zero support."[2]', '"the MEK has zero support."', "Patrick Disney", "Patrick Disney", DISNEY, "person"),
         # an organisation whose name appears in the reference
         ('The Slate Group said "we stand by the piece."[2]', '"we stand by the piece."', "The Slate Group", "The Slate Group", DISNEY, "organization"),
+        # the same organisation, named the other way round ("the mayor's office" / "Office of the Mayor")
+        ('The mayor\'s office wrote that "the delay will cost millions."[2]', '"the delay will cost millions."',
+         "The mayor's office", "mayor's office", MAYOR, "organization"),
         # a speaker with no usable name
         ('They said "we stand by the piece."[2]', '"we stand by the piece."', "They", "they", DISNEY, "person"),
         # the speaker's outlet spelled in the cited site's domain, in full or by initials

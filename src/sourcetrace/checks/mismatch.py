@@ -198,7 +198,8 @@ def _speaker_problem(
         return None
     # An organisation or group: only a reference with named people as authors can clearly be someone
     # else's, and then only when no distinctive word of the organisation's name appears in it.
-    significant = [w for w in words(speaker.name) if w not in GENERIC_ORG_WORDS and len(w) > 2]
+    # "the mayor's office" is the "Office of the Mayor": compare words without the possessive
+    significant = [w.removesuffix("'s") for w in words(speaker.name) if w not in GENERIC_ORG_WORDS and len(w) > 2]
     if not significant or not families:
         return None
     raw_words = set(words(raw))
