@@ -187,6 +187,10 @@ class Author:
     family: str
     given: str = ""
 
+    def display(self) -> str:
+        """"Family, Given" ("Family" alone when there is no given name), as the reports print it."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
 
 @dataclass(frozen=True, slots=True)
 class ReferenceFields:

@@ -52,3 +52,15 @@ def test_text_article_text_is_not_markup():
 def test_text_empty_article():
     out = render_text(build("Nothing quoted."))
     assert "no quotations found" in out and "no references found" in out and "no findings" in out
+
+
+def test_text_reference_line_keeps_one_period_after_an_initial():
+    from sourcetrace.model import Author, Reference, ReferenceFields
+    from sourcetrace.report.text import reference_line
+
+    fields = ReferenceFields(authors=(Author("Smith", "J."), Author("Office of the Mayor")), title="Opaque budgets.",
+                             container="Valdera Times", date="2021-03-02")
+    line = reference_line(Reference(id="r1", start=0, end=1, fields=fields))
+    assert line == "Smith, J.; Office of the Mayor. Opaque budgets. Valdera Times. 2021-03-02"
+    single = reference_line(Reference(id="r2", start=0, end=1, fields=ReferenceFields(authors=(Author("Smith", "J."),), title="T")))
+    assert single == "Smith, J. T"

@@ -52,8 +52,7 @@ def _ref_evidence(article: Article, ref: Reference) -> Span:
 
 
 def _author_list(ref: Reference) -> str:
-    names = [f"{a.family}, {a.given}".rstrip(", ") for a in ref.fields.authors]
-    return "; ".join(names)
+    return "; ".join(a.display() for a in ref.fields.authors)
 
 
 def _hosts(ref: Reference) -> list[str]:

@@ -139,7 +139,7 @@ def _reference_item(article: Article, ref: Reference) -> str:
     f = ref.fields
     bits = []
     if f.authors:
-        bits.append(escape("; ".join(f"{a.family}, {a.given}".rstrip(", ") for a in f.authors)))
+        bits.append(escape("; ".join(a.display() for a in f.authors).rstrip(".")))  # joined with ". " below
     if f.title:
         bits.append(f"<cite>{escape(f.title)}</cite>")
     for v in (f.container, f.publisher, f.medium, f.date):

@@ -44,7 +44,8 @@ def reference_line(ref: Reference) -> str:
     f = ref.fields
     bits = []
     if f.authors:
-        bits.append("; ".join(f"{a.family}, {a.given}".rstrip(", ") for a in f.authors))
+        # the parts are joined with ". ": an author list ending in an initial ("Smith, J.") keeps one period
+        bits.append("; ".join(a.display() for a in f.authors).rstrip("."))
     medium = f.medium if f.medium and f.medium.strip(". ").lower() not in ("web", "print", "online") else None
     for v in (f.title, f.container, f.publisher, medium, f.date):
         if v:
