@@ -44,6 +44,11 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         # organisations and groups are speakers too
         ("According to the State Department, it is paid.", ["the State Department"], ["State Department"]),
         ("Supporters say it will work.", ["Supporters"], ["Supporters"]),
+        # a document is its own source: never the person named in the sentence before it
+        ('"It is dying," said Ines Park, a hydrologist. A state survey found that it doubled.',
+         ["Ines Park, a hydrologist", "A state survey"], ["Ines Park", "state survey"]),
+        ("Ann Lee spoke first. The report says it will fall.", ["Ann Lee", "The report"], ["Ann Lee", "report"]),
+        ("A new Harbor Gazette-Metro poll shows him ahead.", ["A new Harbor Gazette-Metro poll"], ["Harbor Gazette-Metro poll"]),
     ],
 )
 def test_speakers_resolve(text, sources, expected, settings):
@@ -57,6 +62,7 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("The Clinton campaign said so.", "The Clinton campaign", "organization"),
         ("Officials said so.", "Officials", "group"),
         ("Ann Lee said so.", "Ann Lee", "person"),
+        ("The study found so.", "The study", "unknown"),
     ],
 )
 def test_speakers_kind(text, source, kind, settings):

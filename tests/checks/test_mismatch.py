@@ -94,6 +94,9 @@ def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
         # the same organisation, named the other way round ("the mayor's office" / "Office of the Mayor")
         ('The mayor\'s office wrote that "the delay will cost millions."[2]', '"the delay will cost millions."',
          "The mayor's office", "mayor's office", MAYOR, "organization"),
+        # a document as the source ("a federal report found"): the text does not say whose it is
+        ('A federal report found that "the river is dying."[2]', '"the river is dying."',
+         "A federal report", "federal report", DISNEY, "unknown"),
         # a speaker with no usable name
         ('They said "we stand by the piece."[2]', '"we stand by the piece."', "They", "they", DISNEY, "person"),
         # the speaker's outlet spelled in the cited site's domain, in full or by initials

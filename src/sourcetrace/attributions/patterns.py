@@ -54,6 +54,14 @@ GROUP_HEADS = frozenset(
     residents leaders activists protesters protestors conservatives liberals democrats polls
     scholars specialists academics historians insiders staffers delegates donors""".split()
 )
+# Nouns for documents and data that "find", "show" or "say" things ("a state survey found", "the
+# report says"): the source is the document itself, never a person the text names nearby.
+DOCUMENT_HEADS = frozenset(
+    """report reports survey surveys study studies poll audit analysis review paper statement memo
+    memorandum letter filing document documents data figures records article book investigation
+    assessment estimate estimates census research findings release indictment complaint lawsuit
+    ruling order transcript database index""".split()
+)
 # Sentence-initial words that are capitalised without being names.
 NON_NAME_CAPS = frozenset(
     """the a an and but or so yet he she they it we i you this that these those there here

@@ -24,6 +24,7 @@ from .patterns import (
     RE_NAME_RUN,
     RE_POSSESSIVE,
     DETERMINERS,
+    DOCUMENT_HEADS,
     GROUP_HEADS,
     NON_NAME_CAPS,
     ORG_HEADS,
@@ -256,6 +257,11 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
             return "group", _strip_det(head), "group", set()
         if head_noun in ORG_HEADS:
             return "organization", _strip_det(head), "group", set()
+        if head_noun in DOCUMENT_HEADS:
+            # a document, neither person nor group; "a new Washington Post-ABC News poll" is named from
+            # its publisher on: "Washington Post-ABC News poll"
+            first_cap = next((k for k, w in enumerate(words) if w[:1].isupper() and w.lower() not in DETERMINERS), None)
+            return "unknown", " ".join(words[first_cap:]) if first_cap is not None else _strip_det(head), "group", set()
         if head_noun in PERSON_TITLES or not runs:
             return "title", head_noun, "title", desc | {head_noun}
     if not runs:
@@ -353,7 +359,9 @@ def _titled_name(text: str, names, title: str, at: int) -> str | None:
             continue
         words = run.split()
         head = text[max(0, start - 40) : start].lower().split()
-        tail = text[end : end + 40].lower().replace(",", " ").split()
+        # only within the name's own sentence: "Ines Park, a hydrologist. A state survey found" does
+        # not make her the survey
+        tail = RE_SENTENCE_STOP.split(text[end : end + 40], maxsplit=1)[0].lower().replace(",", " ").split()
         if (
             words[0].lower().rstrip(".") in keys
             or (head and head[-1].strip(",") == title)

@@ -195,6 +195,8 @@ def _speaker_problem(
                     f"{speaker.name} at {affiliations[0]}."
                 )
         return None
+    if speaker.kind == "unknown":
+        return None  # a document ("a state survey"): the text does not say whose it is
     # An organisation or group: only a reference with named people as authors can clearly be someone
     # else's, and then only when no distinctive word of the organisation's name appears in it.
     # "the mayor's office" is the "Office of the Mayor": compare words without the possessive
