@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcetrace.attributions.assemble import assemble, runs
+from sourcetrace.attributions.assemble import assemble, inverted_sources, runs
 from sourcetrace.attributions.layout import build_view
 from sourcetrace.model import Article
 from sourcetrace.tokenize import tokenize_text
@@ -78,3 +78,26 @@ def test_assemble_drops_cue_without_content():
     view = _view("Lee declined to comment.")
     labels = _label(view, {"Lee": "S", "declined": "C"})
     assert assemble(view, labels) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "expected"),
+    [
+        # the name after the cue of a quotation, labelled content by mistake, becomes the source
+        ('"The river is dying," said hydrologist Ines Park. Then she left.', "hydrologist Ines Park", "S"),
+        ('"It is over," said the new director, Ann Lee.', "the new director, Ann Lee", "S"),
+        # not: no capitalised word, the run does not end the sentence, the run is quoted, too long
+        ('"It is over," said that it was late. Then she left.', "that it was late", "T"),
+        ('"It is over," said Ann Lee and more that follows here.', "Ann Lee and", "T"),
+        ('"It is over," said "Ann Lee."', '"Ann Lee."', "T"),
+        ('"It is over," said one of the many people at the meeting on Main Street.',
+         "one of the many people at the meeting on Main Street", "T"),
+    ],
+)
+def test_assemble_inverted_source_after_quotation(text, run, expected):
+    view = _view(text)
+    quote = text[: text.index(",") + 2]
+    labels = inverted_sources(view, _label(view, {quote: "T", "said": "C", run: "T"}))
+    start = text.index(run)
+    assert {labels[i][2:] for i in range(len(view)) if start <= view.starts[i] < start + len(run)} == {expected}
+    assert {labels[i][2:] for i in range(len(view)) if view.starts[i] < len(quote)} == {"T"}

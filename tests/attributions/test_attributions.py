@@ -159,3 +159,15 @@ def test_attributions_unknown_finder_is_a_config_error(settings):
     s = settings.with_overrides({"attributions": {"finder": "magic"}})
     with pytest.raises(ConfigError, match="finder"):
         find_attributions(tokenize(Article(text="Ann said so."), s), s)
+
+
+@pytest.mark.parametrize("finder", ["crf"])  # the rules find no source here: they stop at "hydrologist"
+def test_attributions_role_word_before_an_inverted_name(settings, finder):
+    # '"...," said hydrologist Ines Park.': an unfamiliar role word must not turn the name into content
+    text = ('Water levels fell for the third year. "The river is dying," said hydrologist Ines Park. '
+            "A state survey found that withdrawals had doubled.")
+    article = run(text, settings, finder)
+    quote = by_content(article, "The river is dying")
+    assert quote.kind == "direct" and len(quote.content) == 1
+    assert article.text_of(quote.source).endswith("Ines Park") and speaker_name(article, quote) == "Ines Park"
+    assert speaker_name(article, by_content(article, "withdrawals had doubled")) == "state survey"

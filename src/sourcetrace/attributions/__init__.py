@@ -13,7 +13,7 @@ from ..errors import ConfigError
 from ..model import Article, Attribution, QuotedTerm, Span
 from ..settings import Settings
 from ..tokenize import tokenize_text
-from .assemble import Relation, assemble
+from .assemble import Relation, assemble, inverted_sources
 from .block import block_quotes
 from .direct import label_words
 from .layout import TokenView, build_view
@@ -46,7 +46,7 @@ def find_attributions(article: Article, settings: Settings) -> Article:
         if tagged is not None:
             labels, confidences = tagged
             method = "crf"
-    relations = assemble(view, labels)
+    relations = assemble(view, inverted_sources(view, labels))
     attributions = _to_attributions(view, relations, method, confidences)
     attributions = tuple(
         a for a in attributions if a.confidence >= MIN_CONFIDENCE and not _is_label(view, a, max_label_words)
