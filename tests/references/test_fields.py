@@ -68,6 +68,14 @@ def test_fields_normalise_without_a_title_names_the_work_by_its_container_run():
     assert (journal.title, journal.container) == (None, "Current History")
 
 
+def test_fields_type_of_a_journal_article_with_a_doi_link():
+    segments = [("author", "Park, I."), ("title", "Flow."), ("journal", "Journal of Hydrology,"), ("volume", "598,")]
+    with_doi = segments + [("url", "https://doi.org/10.1016/j.jhydrol.2021.126140")]
+    doi = normalise(with_doi, " ".join(t for _, t in with_doi))
+    assert (doi.type, doi.doi) == ("article-journal", "10.1016/j.jhydrol.2021.126140")
+    assert normalise(segments + [("url", "https://www.hydro.example/flow")]).type == "article-newspaper"
+
+
 # Whole strings through the committed model; these are not in the training data.
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -436,7 +436,8 @@ def _type_of(by: dict[str, list[str]], container: str | None, medium: str | None
         kind = "post"
     elif any(w in genre for w in ("report", "brief", "paper")) or (not container and "report" in (title or "").lower()):
         kind = "report"
-    elif "journal" in by and numbered and not by.get("url"):
+    elif "journal" in by and numbered and not any("doi.org/" not in u.lower() for u in by.get("url", ())):
+        # a volume, pages or DOI and no web address but (at most) a DOI link: a journal article
         kind = "article-journal"
     elif "journal" in by:
         kind = "article-newspaper"
