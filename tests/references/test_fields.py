@@ -338,3 +338,16 @@ def test_fields_segments_carry_plain_anystyle_tags():
         assert not [t for t in tags if t[:2] in ("B-", "E-")]
         segments = parse_reference(text)[1]
         assert all(a[0] != b[0] for a, b in zip(segments, segments[1:]))  # a field is never cut in two
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Growers Alliance.", (Author("Growers Alliance"),)),
+        ("Valdera Comptroller.", (Author("Valdera Comptroller"),)),
+        ("Brookings Institution.", (Author("Brookings Institution"),)),
+        ("Ann Church.", (Author("Church", "Ann"),)),  # a person whose surname is a common noun
+    ],
+)
+def test_fields_organisation_authors_are_one_name(value, expected):
+    assert parse_authors(value) == expected

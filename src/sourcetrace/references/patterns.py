@@ -130,6 +130,15 @@ ORG_WORDS = {
     "university", "agency", "ministry", "news", "staff", "press", "office", "international", "fund",
     "corporation", "reporters", "borders", "journalists", "times", "post", "government", "bureau", "board",
     "writer", "editors", "editorial", "wikipedia", "unhcr", "who", "un",
+    # more kinds of body that sign reports, statements and posts ("Growers Alliance.", "Valdera
+    # Comptroller."); none is a common surname, since a name without a comma is tested against them
+    "alliance", "coalition", "network", "union", "league", "federation", "party", "authority", "comptroller",
+    "auditor", "commissioner", "ombudsman", "secretariat", "parliament", "assembly", "senate", "congress",
+    "embassy", "consulate", "hospital", "clinic", "school", "college", "academy", "museum", "library",
+    "archives", "laboratory", "laboratories", "program", "programme", "project", "initiative", "campaign",
+    "forum", "partnership", "consortium", "institution", "company", "inc", "ltd", "llc", "corp", "media",
+    "radio", "television", "magazine", "gazette", "herald", "tribune", "daily", "weekly", "statistics",
+    "police", "administration", "directorate", "cooperative", "trust", "observatory", "census",
 }
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
 # A plain sentence opening a title run right before a quoted or italic title: an organisation (or any
