@@ -171,3 +171,13 @@ def test_attributions_role_word_before_an_inverted_name(settings, finder):
     assert quote.kind == "direct" and len(quote.content) == 1
     assert article.text_of(quote.source).endswith("Ines Park") and speaker_name(article, quote) == "Ines Park"
     assert speaker_name(article, by_content(article, "withdrawals had doubled")) == "state survey"
+
+
+@pytest.mark.parametrize("finder", FINDERS)
+def test_attributions_short_quote_after_according_to_is_a_statement(settings, finder):
+    # four words are short enough to be a label, but "According to X," quotes a statement, as "said" does
+    text = 'The flow has fallen by a third. According to the state hydrologist, "the river is dying". Officials disagree.'
+    article = run(text, settings, finder)
+    quote = by_content(article, "the river is dying")
+    assert quote.kind == "direct" and speaker_name(article, quote) == "state hydrologist"
+    assert not article.quoted_terms

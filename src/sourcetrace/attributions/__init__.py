@@ -65,7 +65,8 @@ def _speech_cue(view: TokenView, attribution: Attribution) -> bool:
     if attribution.cue is None:
         return False
     words = view.text[attribution.cue.start : attribution.cue.end].lower().split()
-    return any(CUE_FORMS.get(w) in SPEECH_LEMMAS for w in words)
+    # "According to the hydrologist, “the river is dying”": a statement however short, like "said"
+    return words[:2] == ["according", "to"] or any(CUE_FORMS.get(w) in SPEECH_LEMMAS for w in words)
 
 
 def _label_quote(view: TokenView, start: int, end: int, max_words: int) -> bool:
