@@ -192,3 +192,17 @@ def test_html_plain_sup_markers_when_page_has_notes(settings):
         "[1] Land Survey Office, 2020.",
         "[2] Parish records, 1901.",
     ]
+
+
+def _page(head: str, body: str) -> bytes:
+    words = " ".join(["The river has lost a third of its flow since 2010, and farmers worry."] * 4)
+    return f"<html><head><title>River</title>{head}</head><body><article><h1>River</h1><p>{words}</p>{body}</article></body></html>".encode()
+
+
+def test_html_date_from_markup_never_from_a_year_in_the_text(settings):
+    # "since 2010" in the text is no publication date (htmldate's extensive search made it 2010-01-01)
+    assert ingest(_page("", ""), settings).document.date is None
+    dated = ingest(_page('<meta property="article:published_time" content="2023-05-02T08:00:00Z">', ""), settings)
+    assert dated.document.date == "2023-05-02"
+    timed = ingest(_page("", '<p>Posted <time datetime="2021-03-04">4 March 2021</time>.</p>'), settings)
+    assert timed.document.date == "2021-03-04"
