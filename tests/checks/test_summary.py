@@ -43,6 +43,9 @@ def test_summary_empty_article_has_zero_shares():
         (R("x", urls=(("https://www.nytimes.com/2010/x", "ok"),)), "news"),
         (R("x", urls=(("https://example.org/page", "ok"),)), "web"),
         (R("x"), "other"),
+        # a book: its publisher's "Press" is no newspaper
+        (R("x", publisher="Corvin University Press", type="book"), "book"),
+        (R("x", publisher="State Water Board", type="book", urls=(("https://www.water.corvin.gov/s.pdf", "ok"),)), "government"),
     ],
 )
 def test_summary_reference_kind(ref, kind):

@@ -21,7 +21,7 @@ from .patterns import (
 )
 from .registry import CODES
 
-REFERENCE_KINDS = ("news", "government", "journal", "blog", "interview", "web", "other")
+REFERENCE_KINDS = ("news", "government", "journal", "book", "blog", "interview", "web", "other")
 WORKING_STATUSES = ("ok", "live", "redirected")
 # Reference.fields.type values (anystyle/CSL-like) that settle the kind on their own.
 TYPE_KINDS = {
@@ -43,7 +43,7 @@ def _round(x: float) -> float:
 
 
 def reference_kind(ref: Reference) -> str:
-    """Best guess at what a reference is: news, government, journal, blog, interview, web or other."""
+    """Best guess at what a reference is: news, government, journal, book, blog, interview, web or other."""
     f = ref.fields
     hosts = [m.group("host").lower() for u in ref.urls if (m := RE_HOST.match(u.url or ""))]
     names = " ".join(v for v in (f.container, f.publisher, f.title, f.note) if v)
@@ -57,6 +57,8 @@ def reference_kind(ref: Reference) -> str:
         return "government"
     if f.doi or (f.volume and f.issue) or RE_JOURNAL_NAME.search(f.container or ""):
         return "journal"
+    if f.type == "book" and not hosts:
+        return "book"  # a publisher and no web address ("Corvin University Press" is no newspaper's "Press")
     if any(RE_BLOG.search(h) for h in hosts) or RE_BLOG.search(names):
         return "blog"
     if RE_NEWS_NAME.search(f.container or f.publisher or "") or any(RE_NEWS_DOMAIN.search(h) for h in hosts):
