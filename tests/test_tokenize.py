@@ -29,6 +29,7 @@ def sentences(text: str) -> list[str]:
         ("as he wrote.[2] He left.", ["as he wrote.[2]", "He left."]),
         ('as he wrote."[2, 3] He left.', ['as he wrote."[2, 3]', "He left."]),
         ("the end.¹,² Next one.", ["the end.¹,²", "Next one."]),
+        ("overstates withdrawals.[citation needed] Farmers say so.", ["overstates withdrawals.[citation needed]", "Farmers say so."]),
         # not markers: an editorial bracket, a bracket after a space
         ("Iran's leader.[Saddam] was not.", ["Iran's leader.[Saddam] was not."]),
         ("the end.¹Next", ["the end.¹Next"]),
