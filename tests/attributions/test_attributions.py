@@ -181,3 +181,11 @@ def test_attributions_short_quote_after_according_to_is_a_statement(settings, fi
     quote = by_content(article, "the river is dying")
     assert quote.kind == "direct" and speaker_name(article, quote) == "state hydrologist"
     assert not article.quoted_terms
+
+
+@pytest.mark.parametrize("finder", FINDERS)
+def test_attributions_content_leaves_out_an_editors_note(settings, finder):
+    text = "The flow has fallen by a third. Farmers say the survey overstates withdrawals.[citation needed] It rained."
+    article = run(text, settings, finder)
+    quote = by_content(article, "overstates withdrawals")
+    assert article.text_of(quote.content[-1]).endswith("withdrawals.")

@@ -8,6 +8,7 @@ settings say so or no model is installed) and assembles the labels into Attribut
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..errors import ConfigError
 from ..model import Article, Attribution, QuotedTerm, Span
@@ -93,6 +94,16 @@ def _renumber(attributions) -> tuple[Attribution, ...]:
     )
 
 
+# An editor's note in brackets at the end of a content span ("overstates withdrawals.[citation needed]"),
+# closed or cut off by the tagger, is the page's, not the speaker's.
+RE_TRAILING_NOTE = re.compile(r"\s*\[[a-z][a-z ?'’–-]{0,40}\]?$")
+
+
+def _without_note(text: str, start: int, end: int) -> int:
+    m = RE_TRAILING_NOTE.search(text, start, end)
+    return m.start() if m and m.start() > start else end
+
+
 def _to_attributions(
     view: TokenView, relations: list[Relation], method: str, confidences: list[float] | None
 ) -> tuple[Attribution, ...]:
@@ -100,7 +111,7 @@ def _to_attributions(
     found = []
     for rel in relations:
         contents = sorted(rel.contents)
-        content = tuple(Span(view.starts[a], view.ends[b]) for a, b in contents)
+        content = tuple(Span(view.starts[a], _without_note(text, view.starts[a], view.ends[b])) for a, b in contents)
         if not any(ch.isalnum() for c in content for ch in text[c.start : c.end]):
             continue  # a stray mark or punctuation is not a statement
         source = None
