@@ -97,6 +97,9 @@ def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
         # a document as the source ("a federal report found"): the text does not say whose it is
         ('A federal report found that "the river is dying."[2]', '"the river is dying."',
          "A federal report", "federal report", DISNEY, "unknown"),
+        # a group: the cited authors may be among them ("Some engineers argue ... (Moss & Chen, 2020)")
+        ('Some engineers argue that "walls move the problem."[2]', '"walls move the problem."',
+         "Some engineers", "Some engineers", DISNEY, "group"),
         # a speaker with no usable name
         ('They said "we stand by the piece."[2]', '"we stand by the piece."', "They", "they", DISNEY, "person"),
         # the speaker's outlet spelled in the cited site's domain, in full or by initials

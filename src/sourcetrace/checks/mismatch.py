@@ -195,8 +195,10 @@ def _speaker_problem(
                     f"{speaker.name} at {affiliations[0]}."
                 )
         return None
-    if speaker.kind == "unknown":
-        return None  # a document ("a state survey"): the text does not say whose it is
+    if speaker.kind in ("unknown", "group"):
+        # a document ("a state survey") does not say whose it is; a group ("some engineers", "critics")
+        # is made of people, and the cited authors may well be among them
+        return None
     # An organisation or group: only a reference with named people as authors can clearly be someone
     # else's, and then only when no distinctive word of the organisation's name appears in it.
     # "the mayor's office" is the "Office of the Mayor": compare words without the possessive
