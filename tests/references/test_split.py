@@ -66,3 +66,16 @@ def test_split_unnumbered_wrapped_entry_continues_on_capital():
     assert [body for _, body in entries(text)] == [
         'Disney, Patrick. "On the Record." *Iran Weekly\nAffairs* (24 September 2010): Web. 1 Nov 2010.', "Marsh, D. Four Tonnes. 2022.",
     ]
+
+
+def test_split_unnumbered_hanging_indent_continues_the_entry():
+    # "twenty-first century. Journal of Coastal" is short and ends a sentence, but the next line is
+    # indented under its entry: the entry goes on
+    text = ("Hart, L. (2019). Coastal retreat in the\n    twenty-first century. Journal of Coastal\n    Research, 35(4), 711–729.\n"
+            "Hart, L., Ode, B., & Sy, K. (2018). Sand budgets. Coastal Engineering, 12, 1–9.\n"
+            "Moss, P., & Chen, Y. (2020). Walls and their\n    discontents. Oxford: Harbour Press.")
+    assert [" ".join(body.split()) for _, body in entries(text)] == [
+        "Hart, L. (2019). Coastal retreat in the twenty-first century. Journal of Coastal Research, 35(4), 711–729.",
+        "Hart, L., Ode, B., & Sy, K. (2018). Sand budgets. Coastal Engineering, 12, 1–9.",
+        "Moss, P., & Chen, Y. (2020). Walls and their discontents. Oxford: Harbour Press.",
+    ]

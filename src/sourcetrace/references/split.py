@@ -3,7 +3,7 @@
 Numbered entries ("[1] ..", "1. ..", "1) ..", "(1) ..", "¹ ..") run from their number to the next
 entry's number, over as many lines as they take (the seed's note 5 takes six, with "See also:" parts).
 Unnumbered lists split on blank lines or, without blank lines, on lines that start a new sentence
-after one that ended.
+after one that ended (a line with a hanging indent never starts one).
 """
 
 from __future__ import annotations
@@ -81,22 +81,26 @@ def _unnumbered(text: str, start: int, end: int) -> list[Entry]:
         # a line much shorter than the wrap width ends its entry even without a full stop
         short = SHORT_LINE * max((len(ln.rstrip()) for ln in lines), default=0)
         cur = None
+        cur_indent = 0
         prev_line = ""
         for m in P.RE_LINE.finditer(block):
             line = m.group(0)
             if not line.strip():
                 continue
-            s = start + m.start() + (len(line) - len(line.lstrip()))
+            indent = len(line) - len(line.lstrip())
+            s = start + m.start() + indent
             e = start + m.start() + len(line.rstrip())
             first = line.lstrip()[:1]
             opens = first.isupper() or first in "\"“'‘*@[(" or first.isdigit()
             prev = prev_line.rstrip()
             ended = prev.endswith(_ENDS_ENTRY) or not stops or (len(prev) < short and not prev.endswith((",", ":", ";", "-")))
-            new = cur is None or (ended and opens)
+            # a hanging indent (a line indented deeper than its entry's first line) always continues it
+            new = cur is None or (ended and opens and indent <= cur_indent)
             if new:
                 if cur is not None:
                     pieces.append(cur)
                 cur = (s, e)
+                cur_indent = indent
             else:
                 cur = (cur[0], e)
             prev_line = line
