@@ -71,3 +71,16 @@ def test_orphans_duplicate_hyperlinks_do_not_fire(settings):
         for i, s in enumerate((text.index("the report"), text.rindex("the report")), 1)
     )
     assert list(check_duplicates(Article(text=text, references=refs), settings)) == []
+
+
+def test_orphans_author_date_citations(settings, load_fixture):
+    # end to end from the text: an author-date citation with no entry is an orphan, an entry nobody
+    # cites in an unnumbered list is uncited once the text cites by author and year
+    from sourcetrace.model import Article
+    from sourcetrace.pipeline import run
+
+    article = run(Article(text=load_fixture("refs_author_date.txt")), settings)
+    messages = {f.code: f.message for f in article.findings if f.code in ("orphan-marker", "uncited-reference")}
+    assert messages["orphan-marker"] == "marker (Lund, 2021) points to no reference (no listed entry has that first author and year)."
+    assert messages["uncited-reference"].startswith("reference Quinn 2017 (r")
+    assert sum(f.code == "uncited-reference" for f in article.findings) == 1

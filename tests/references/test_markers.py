@@ -1,6 +1,6 @@
 import pytest
 
-from sourcetrace.references.markers import expand, find_markers
+from sourcetrace.references.markers import expand, find_author_date, find_markers
 
 
 def labels_in(text):
@@ -54,3 +54,24 @@ def test_markers_only_inside_given_spans():
 @pytest.mark.parametrize(("inner", "expected"), [("5-3", ["5", "3"]), ("1-200", ["1", "200"]), ("0", [])])
 def test_markers_expand_refuses_odd_ranges(inner, expected):
     assert expand(inner) == expected
+
+
+def author_date_in(text):
+    return [(text[s:e], cites) for s, e, cites in find_author_date(text, [(0, len(text))])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It doubled (Hart, 2019).", [("(Hart, 2019)", [("Hart", "2019")])]),
+        ("It moved (Moss & Chen 2020, p. 4).", [("(Moss & Chen 2020, p. 4)", [("Moss & Chen", "2020")])]),
+        ("Both (Hart et al., 2018; State Water Board, 2022b).",
+         [("(Hart et al., 2018; State Water Board, 2022b)", [("Hart et al.", "2018"), ("State Water Board", "2022b")])]),
+        ("As Hart (2019) notes.", [("As Hart (2019)", [("As Hart", "2019")])]),
+        # dates in parentheses are no citations
+        ("It opened (March 2019) and closed (Winter 2020).", []),
+        ("The plan (2019) and the price ($2019) and a year [2019].", []),
+    ],
+)
+def test_markers_author_date_citations(text, expected):
+    assert author_date_in(text) == expected

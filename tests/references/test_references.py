@@ -136,3 +136,27 @@ def test_references_broken_hyperlink_does_not_break_the_stage(settings):
     article = Article(text=text, hyperlinks=(Hyperlink(8, 14, "http://[broken"),))
     [ref] = find_references(article, settings).references
     assert (ref.kind, ref.urls[0].status) == ("hyperlink", "malformed")
+
+
+def test_references_author_date_citations_find_their_entries(load_fixture, settings):
+    article = find_references(Article(text=load_fixture("refs_author_date.txt")), settings)
+    assert [r.label for r in article.references] == [None] * 4
+    ids = {r.fields.authors[0].family + r.fields.date[:4]: r.id for r in article.references}
+    got = [(m.label, m.reference) for m in article.markers]
+    assert got == [
+        ("Hart, 2019", ids["Hart2019"]),
+        ("Moss & Chen, 2020", ids["Moss2020"]),
+        ("Hart et al., 2018", ids["Hart2018"]),
+        ("Hart, 2019", ids["Hart2019"]),  # "As Hart (2019)": the citation starts at the name
+        ("Lund, 2021", None),  # cited, but not in the list: an orphan
+    ]
+    narrative = article.markers[3]
+    assert article.text[narrative.start : narrative.end] == "Hart (2019)"
+
+
+def test_references_author_date_needs_an_entry_in_a_numbered_list(settings):
+    # with numbered notes, "(Reuters, 2019)" that matches no entry is text, not an orphan marker
+    text = "A claim.[1] Prices rose (Reuters, 2019).\n\nNotes\n[1] Smith, John. \"A Title.\" *The Paper*, 2 May 2020."
+    notes = text.index("[1] Smith")
+    article = Article(text=text, regions=(Region(0, notes - 7, "body"), Region(notes, len(text), "references", "Notes")))
+    assert [(m.label, m.reference) for m in find_references(article, settings).markers] == [("1", "r1")]

@@ -141,10 +141,14 @@ def links_by_attribution(article: Article) -> dict[str, list[Link]]:
 
 
 def reference_label(article: Article, reference_id: str) -> str:
-    """How a reader names the reference: "[2]" for a numbered note, else its id."""
+    """How a reader names the reference: "[2]" for a numbered note, "Hart 2019 (r1)" for an unnumbered
+    one with an author, else its id."""
     ref = article.reference(reference_id)
     if ref is not None and ref.label:
         return f"[{ref.label}]"
+    if ref is not None and ref.kind == "note" and ref.fields.authors:
+        year = (ref.fields.date or "")[:4]
+        return f"{ref.fields.authors[0].family}{' ' + year if year else ''} ({reference_id})"
     return reference_id
 
 

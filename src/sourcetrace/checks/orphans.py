@@ -24,23 +24,31 @@ def check_orphan_markers(article: Article, settings: Settings) -> Iterable[Findi
         if marker.reference in known:
             continue
         labels = sorted({r.label for r in article.references if r.label}, key=lambda x: (len(x), x))
-        have = f"the references are numbered {labels[0]}–{labels[-1]}" if labels else "the article has no reference list"
+        if not marker.label.isdigit():  # an author-date citation, "(Hart, 2019)"
+            shown = f"({marker.label})"
+            have = "no listed entry has that first author and year" if article.references else "the article has no reference list"
+        else:
+            shown = f"[{marker.label}]"
+            have = f"the references are numbered {labels[0]}–{labels[-1]}" if labels else "the article has no reference list"
         yield finding(
             "orphan-marker",
-            f"marker [{marker.label}] points to no reference ({have}).",
+            f"marker {shown} points to no reference ({have}).",
             [Span(marker.start, marker.end)],
             markers=[marker.id],
         )
 
 
 def check_uncited(article: Article, settings: Settings) -> Iterable[Finding]:
-    """Yield uncited-reference for numbered references nothing cites, in articles that use markers at all."""
+    """Yield uncited-reference for numbered references nothing cites, in articles that use markers at all
+    (and for unnumbered ones when the text cites by author and year)."""
     if not article.markers:
         # A bibliography with no in-text markers is a style, not a defect: nothing to compare.
         return
     cited = {m.reference for m in article.markers} | {l.reference for l in article.links}
+    # an unnumbered list can be checked when the text cites it by author and year
+    author_date = any(not m.label.isdigit() for m in article.markers)
     for ref in article.references:
-        if ref.kind != "note" or ref.id in cited or not ref.label:
+        if ref.kind != "note" or ref.id in cited or not (ref.label or author_date):
             continue
         yield finding(
             "uncited-reference",

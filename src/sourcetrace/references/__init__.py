@@ -18,7 +18,7 @@ from .anystyle import parse_anystyle_xml, read_anystyle_xml, to_anystyle_xml
 from . import patterns as P
 from .fields import parse_reference, segment_spans, normalise
 from .locate import locate_references
-from .markers import find_markers
+from .markers import find_author_date, find_markers
 from .split import split_entries
 from .urls import classify_url, find_urls
 
@@ -118,8 +118,43 @@ def _markers(article: Article, lists, references: list[Reference]) -> list[Marke
     for ref in references:
         if ref.label is not None:
             by_label.setdefault(ref.label, ref.id)
-    markers = []
-    for start, end, labels in find_markers(text, spans):
-        for label in labels:
-            markers.append(Marker(id=f"m{len(markers) + 1}", start=start, end=end, label=label, reference=by_label.get(label)))
-    return markers
+    found = [(start, end, label, by_label.get(label)) for start, end, labels in find_markers(text, spans) for label in labels]
+    found += _author_date_markers(text, spans, references)
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [Marker(id=f"m{k}", start=start, end=end, label=label, reference=ref) for k, (start, end, label, ref) in enumerate(found, 1)]
+
+
+def _author_date_markers(text: str, spans, references: list[Reference]) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, label, reference id) for author-date citations ("(Hart, 2019)", "Hart (2019)"),
+    each matched to the entry whose first author's family name and year it gives. An unmatched one is
+    kept (as an orphan) only when the list is unnumbered, the style such citations go with; elsewhere
+    "(Reuters, 2019)" is just text."""
+    notes = [r for r in references if r.kind == "note" and r.fields.authors and r.fields.date]
+    if not notes:
+        return []
+    unnumbered = any(r.label is None for r in references if r.kind == "note")
+    by_key: dict[tuple[str, str], str] = {}
+    for ref in notes:
+        by_key.setdefault((_fold_name(ref.fields.authors[0].family), ref.fields.date[:4]), ref.id)
+    out = []
+    for start, end, cites in find_author_date(text, spans):
+        for authors, year in cites:
+            first = authors.split(" & ")[0].split(" and ")[0].removesuffix(" et al.").removesuffix(" et al")
+            words = first.split()
+            # "As Hart (2019)": the author may be a shorter tail of the capitalised run
+            match = next(
+                ((k, by_key[_fold_name(" ".join(words[k:])), year[:4]]) for k in range(len(words))
+                 if (_fold_name(" ".join(words[k:])), year[:4]) in by_key),
+                None,
+            )
+            if match is None and not unnumbered:
+                continue
+            if match is not None and match[0]:
+                start = text.find(words[match[0]], start, end)  # the narrative citation starts at the name
+                authors = " ".join(authors.split()[match[0]:])
+            out.append((start, end, f"{authors}, {year}", match[1] if match else None))
+    return out
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").strip(" .,").split())

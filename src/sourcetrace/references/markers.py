@@ -1,6 +1,8 @@
 """Article text outside reference lists and chrome -> in-text citation markers.
 
-"[2]" -> one marker, "[2, 3]" -> two on the same span, "[2–4]" -> 2, 3 and 4, superscripts "²".
+"[2]" -> one marker, "[2, 3]" -> two on the same span, "[2–4]" -> 2, 3 and 4, superscripts "²";
+author-date citations "(Hart, 2019; Moss & Chen, 2020)" and "Hart (2019)" -> (authors, year) pairs
+that the references stage matches to entries by first author and year.
 Years ("[2010]"), prices, editorial brackets ("[Saddam]", "[sic]", "[and]") never match: a marker
 holds only 1-3 digit numbers, commas and dashes. Superscripts after a digit or a unit ("10²", "km²")
 are exponents, not markers.
@@ -61,5 +63,23 @@ def find_markers(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
                 labels = expand(m.group(0).translate(P.SUPERSCRIPT_DIGITS).replace(",", ", "))
                 if labels:
                     out.append((m.start(), m.end(), labels))
+    out.sort()
+    return out
+
+
+def find_author_date(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """(start, end, [(authors, year), ...]) of each author-date citation inside the spans, in order.
+    "(March 2019)" and the like are left out; whether an author is cited at all is for the caller
+    to decide against the reference list."""
+    out: list[tuple[int, int, list[tuple[str, str]]]] = []
+    for lo, hi in spans:
+        for m in P.RE_AUTHOR_DATE_PAREN.finditer(text, lo, hi):
+            cites = [(c.group("authors"), c.group("year")) for c in P.RE_AUTHOR_DATE.finditer(text, m.start(), m.end())]
+            cites = [c for c in cites if c[0].split()[0].lower() not in P.DATE_WORDS]
+            if cites:
+                out.append((m.start(), m.end(), cites))
+        for m in P.RE_AUTHOR_DATE_NARRATIVE.finditer(text, lo, hi):
+            if m.group("authors").split()[-1].lower() not in P.DATE_WORDS:
+                out.append((m.start("authors"), m.end(), [(m.group("authors"), m.group("year"))]))
     out.sort()
     return out

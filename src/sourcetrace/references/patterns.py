@@ -26,6 +26,25 @@ RE_MARKER_PART = re.compile(r"(\d+)\s*(?:[-–—]\s*(\d+))?")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # Markers citing more numbers than this are treated as a typo rather than expanded ("[1-999]").
 MAX_RANGE = 30
+# Author-date citations (APA, Harvard, Chicago author-date): "(Hart, 2019)", "(Moss & Chen 2020, p. 4)",
+# "(Hart et al., 2019; State Water Board, 2022)", and in running text "Hart (2019)". An author is one
+# to four capitalised words (organisations: "State Water Board").
+_CITE_AUTHOR = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}"
+_CITE_AUTHORS = _CITE_AUTHOR + r"(?:\s(?:&|and)\s" + _CITE_AUTHOR + r"|\set\sal\.?)?"
+_CITE_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+RE_AUTHOR_DATE = re.compile(  # one citation inside parentheses: (author, year)
+    r"(?P<authors>" + _CITE_AUTHORS + r"),?\s(?P<year>" + _CITE_YEAR + r")(?:,\s(?:pp?\.|at)\s?\d+(?:[–-]\d+)?)?"
+)
+RE_AUTHOR_DATE_PAREN = re.compile(
+    r"\((?:see\s|e\.g\.,?\s|cf\.\s)?" + RE_AUTHOR_DATE.pattern + r"(?:;\s" + RE_AUTHOR_DATE.pattern.replace("?P<authors>", "?:").replace("?P<year>", "?:") + r")*\)"
+)
+RE_AUTHOR_DATE_NARRATIVE = re.compile(r"\b(?P<authors>" + _CITE_AUTHORS + r")\s\((?P<year>" + _CITE_YEAR + r")\)")
+# Words that look like an author in "(March 2019)" or "(Winter 2020)" but are dates.
+DATE_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring",
+    "summer", "autumn", "fall", "winter", "since", "in", "from", "until", "before", "after", "circa", "ca",
+}
 
 # ---------------------------------------------------------------- URLs
 # Share and "tweet this" buttons link to a platform's posting form, not to a source.
