@@ -49,6 +49,18 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
          ["Ines Park, a hydrologist", "A state survey"], ["Ines Park", "state survey"]),
         ("Ann Lee spoke first. The report says it will fall.", ["Ann Lee", "The report"], ["Ann Lee", "report"]),
         ("A new Harbor Gazette-Metro poll shows him ahead.", ["A new Harbor Gazette-Metro poll"], ["Harbor Gazette-Metro poll"]),
+        # organisations named in full, particles and all
+        ("The walk-in drew 100,000, according to the event organizer Alliance to Reclaim Our Schools (AROS).",
+         ["the event organizer Alliance to Reclaim Our Schools (AROS)"], ["Alliance to Reclaim Our Schools"]),
+        ("The Centre for the Study of Terrorism says it grew.", ["The Centre for the Study of Terrorism"], ["Centre for the Study of Terrorism"]),
+        ("The Tax Policy Center at the Urban Institute found it.", ["The Tax Policy Center at the Urban Institute"], ["Tax Policy Center"]),
+        ("The Times on Saturday reported it.", ["The Times on Saturday"], ["Times"]),
+        # a person: titles of office and long descriptions before the name are not the name
+        ("Secretary of State John F. Kerry said so. Kerry left.", ["Secretary of State John F. Kerry", "Kerry"], ["John F. Kerry"] * 2),
+        ("White House Press Secretary Josh Earnest said so. Earnest left.", ["White House Press Secretary Josh Earnest", "Earnest"],
+         ["Josh Earnest"] * 2),
+        ("John Smith of the University of Michigan said so.", ["John Smith of the University of Michigan"], ["John Smith"]),
+        ("The Department of Homeland Security's Jeh Johnson said so.", ["The Department of Homeland Security's Jeh Johnson"], ["Jeh Johnson"]),
     ],
 )
 def test_speakers_resolve(text, sources, expected, settings):
@@ -63,6 +75,8 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Officials said so.", "Officials", "group"),
         ("Ann Lee said so.", "Ann Lee", "person"),
         ("The study found so.", "The study", "unknown"),
+        ("Human Rights Watch said so.", "Human Rights Watch", "organization"),
+        ("The Council on Foreign Relations said so.", "The Council on Foreign Relations", "organization"),
     ],
 )
 def test_speakers_kind(text, source, kind, settings):

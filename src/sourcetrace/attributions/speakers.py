@@ -38,7 +38,7 @@ TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "govern
 FEMALE = frozenset("mrs ms miss she her spokeswoman congresswoman chairwoman businesswoman actress woman mother wife daughter".split())
 MALE = frozenset("mr he him his spokesman congressman chairman businessman actor man father husband son".split())
 TITLE_WORDS = frozenset("inspector detective officer sergeant lieutenant captain colonel major governor".split())
-ORG_NAME_WORDS = ORG_HEADS | frozenset("inc corp news times post journal press".split())
+ORG_NAME_WORDS = ORG_HEADS | frozenset("inc corp news times post journal press watch".split())
 
 
 @dataclass(slots=True)
@@ -195,6 +195,11 @@ def _name_runs(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int,
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
                 run = " ".join(words)
+            # "Secretary of State John F. Kerry": the word after "of" is the office's, not the name's
+            if len(words) >= 3 and text[max(0, start - 3) : start] == "of " and not RE_HONORIFIC.match(run):
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+                run = " ".join(words)
             if words:
                 runs.append((start, m.end(), run))
     return runs
@@ -224,6 +229,9 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if low in ("who", "whom", "which", "that"):
         return "relative", low, "pronoun", set()
     head, _, rest = s.partition(",")
+    named = _named_body(head)
+    if named is not None:
+        return named
     # "Cyrus Safdari of Iran Affairs", "Patrick Disney at Foreign Policy": the person comes first.
     m = re.match(r"^(.*?[A-Z][\w’'\-]*)\s+(?:of|at|from|with)\s+\S", head)
     if m and RE_NAME_RUN.search(m.group(1)) and not (head.split()[-1][:1].islower()):
@@ -277,6 +285,63 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     return "person", name, "name", desc
 
 
+# A capitalised phrase whose words may be joined by lower-case particles: "Alliance to Reclaim Our
+# Schools", "Centre for the Study of Terrorism", "Secretary of State John Kerry".
+RE_CAPITALISED_PHRASE = re.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|the|on|to|and|&|de|du|des|la|le)\s+)*[A-Z][\w’'&.-]*)*"
+)
+# "The Times on Saturday", "the Council in March": the day or month is no part of the name
+RE_TRAILING_DAY = re.compile(
+    r"\s+(?:on|in|the|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b.*$"
+)
+BODY_WORDS = ORG_NAME_WORDS | frozenset(
+    """alliance bank center centre institute institution university college school hospital foundation
+    association federation league coalition union network council commission authority agency
+    ministry department office bureau committee organization organisation corporation company group
+    party fund trust project program programme initiative forum society""".split()
+)
+
+
+def _named_body(head: str) -> tuple[str, str, str, set[str]] | None:
+    """An organisation named in full ("the event organizer Alliance to Reclaim Our Schools (AROS)" ->
+    "Alliance to Reclaim Our Schools") or a person after a title of office ("Secretary of State John
+    Kerry" -> "John Kerry"); None when the source is neither."""
+    phrases = [RE_TRAILING_DAY.sub("", m.group()).rstrip(".") for m in RE_CAPITALISED_PHRASE.finditer(head)]
+    phrases = [p for p in phrases if " " in p]
+    # the head noun phrase comes first: "The Tax Policy Center at the Urban Institute" is the Center
+    phrase = next((p for p in phrases if any(w.lower() in BODY_WORDS or w.lower() in PERSON_TITLES for w in p.split())), None)
+    if phrase is None:
+        return None
+    words = phrase.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    owner = next((k for k, w in enumerate(words[:-1]) if RE_POSSESSIVE.search(w)), None)
+    if owner is not None:
+        # "the Department of Homeland Security's Jeh Johnson": a person of the organisation
+        person = _strip_function_words(" ".join(words[owner + 1 :]))
+        if len(person.split()) < 2:
+            return None  # "Trump's Twitter", "the Department's spokesman": read as before
+        return "person", person, "name", set()
+    lows = [w.lower() for w in words]
+    if lows[0] in PERSON_TITLES and "of" in lows:
+        # "Secretary of State John Kerry": a title of office, then the name (its last two words)
+        after = words[lows.index("of") + 1 :]
+        if len(after) >= 3 and all(w[:1].isupper() for w in after[-2:]):
+            take = 3 if len(after) >= 4 and re.fullmatch(r"[A-Z]\.", after[-2]) else 2  # "John F. Kerry"
+            return "person", " ".join(after[-take:]), "name", {lows[0]}
+        return None
+    particles = [k for k, w in enumerate(lows) if w in ("of", "for", "to", "on", "and", "&", "at")]
+    if not particles or not any(w in BODY_WORDS for w in lows):
+        return None  # a plain capitalised run is read as before (it is one name run already)
+    lead = lows[: particles[0]]
+    if len(lead) >= 2 and not any(w in BODY_WORDS for w in lead):
+        return None  # "John Smith of the University of Michigan": a person first
+    return "organization", " ".join(words), "name", set()
+
+
 _QUANTIFIERS = frozenset("no every any each an a one some many most few".split())
 # Demonyms and party members: "Iranian", "Chinese", "British", "Iraqi", "Republican", "Democrat".
 RE_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|er|rat)$")
@@ -287,9 +352,13 @@ def _strip_function_words(run: str) -> str:
     words = run.split()
     while words and words[0].lower().strip(".") in NON_NAME_CAPS and not RE_HONORIFIC.match(run):
         words = words[1:]
-    # "Senator Julia Marsh", "Inspector Ravi Shah": a leading title is a description, not the name.
+    # "Senator Julia Marsh", "Inspector Ravi Shah": a leading title is a description, not the name;
+    # so is a longer one ending in a title word, when a full name follows ("City Attorney Brad Holm")
     while len(words) > 1 and (words[0].lower() in PERSON_TITLES or words[0].lower() in TITLE_WORDS):
         words = words[1:]
+    titled = [k for k, w in enumerate(words[:-2]) if w.lower() in PERSON_TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
     return " ".join(words)
 
 
@@ -312,6 +381,10 @@ def _full_names(names: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, 
     for start, _, run in names:
         run = _strip_function_words(RE_POSSESSIVE.sub("", RE_HONORIFIC.sub("", run)))
         words = run.split()
+        owners = [k for k, w in enumerate(words[:-1]) if RE_POSSESSIVE.search(w)]
+        if owners:  # "Security's Jeh Johnson": the name is what follows the owner
+            words = words[owners[-1] + 1 :]
+            run = " ".join(words)
         if len(words) < 2 or len(words) > 4 or any(w.lower() in ORG_NAME_WORDS for w in words):
             continue
         index.setdefault(_surname(run), []).append((start, run))
