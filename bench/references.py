@@ -6,6 +6,7 @@ times, and prints the median rate; also times the whole references stage on the 
 
     python bench/references.py [--runs 5]
     python bench/references.py --tagging MODEL [MODEL ...]   # the CRF step alone, per model (A/B of label sets)
+    python bench/references.py --breakdown                   # microseconds per reference of each step
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--tagging", nargs="+", type=Path, metavar="MODEL",
                     help="only time the CRF tagging step (features built beforehand) with each model file")
+    ap.add_argument("--breakdown", action="store_true", help="time each step of parse_reference on its own")
     args = ap.parse_args()
     refs = strings()
     if args.tagging:
         return time_tagging(refs, args.tagging, args.runs)
+    if args.breakdown:
+        return time_steps(refs, args.runs)
     parse_reference(refs[0])  # load the model outside the timing
     # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
     cpu_rates, wall_rates = [], []
@@ -77,6 +81,36 @@ def main() -> int:
             find_references(article, settings)
             times.append(time.perf_counter() - t0)
         print(f"find_references on the example article: median {1000 * statistics.median(times):.2f} ms")
+    return 0
+
+
+def time_steps(refs: list[str], runs: int) -> int:
+    """Microseconds per reference of each step of parse_reference, cold (caches cleared first) and
+    warm, the steps interleaved run by run. tag_tokens = features + crfsuite (set + Viterbi), so the
+    CRF's own share is tag_tokens minus features; segment_spans adds the structural fixes."""
+    from sourcetrace.references.fields import normalise, segment_spans, tag_tokens
+
+    tokens = [r.split() for r in refs]
+    spans = {r: segment_spans(r) for r in refs}
+    steps = [
+        ("features", lambda r, t: sequence_features(t)),
+        ("tag_tokens (features + CRF)", lambda r, t: tag_tokens(t)),
+        ("segment_spans (+ tokenize, fixes)", lambda r, t: segment_spans(r)),
+        ("normalise (fields from segments)", lambda r, t: normalise([(g, r[a:b]) for g, a, b in spans[r]], r)),
+        ("parse_reference (all)", lambda r, t: parse_reference(r)),
+    ]
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for name, step in steps:
+            for state in ("cold", "warm"):
+                if state == "cold":
+                    clear_caches()
+                c0 = time.process_time()
+                for r, t in zip(refs, tokens):
+                    step(r, t)
+                times.setdefault(f"{name}, {state}", []).append(1e6 * (time.process_time() - c0) / len(refs))
+    for name, t in times.items():
+        print(f"{name:45s} median {statistics.median(t):6.0f} microseconds per reference (min {min(t):.0f})")
     return 0
 
 
