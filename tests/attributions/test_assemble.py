@@ -74,6 +74,16 @@ def test_assemble_colon_lead_in_across_paragraphs():
     assert _texts(view, assemble(view, labels)) == [(["Lee"], "continued", ['"It will fail. Nobody wants it."'])]
 
 
+def test_assemble_stray_words_of_another_sentence_are_no_content():
+    view = _view('The board approved the expansion. "This is the best deal," Mayor Lisa Grant told reporters.')
+    labels = _label(view, {"expansion": "T", '"This is the best deal,"': "T", "Mayor Lisa Grant": "S", "told": "C"})
+    assert _texts(view, assemble(view, labels)) == [(["Mayor Lisa Grant"], "told", ['"This is the best deal,"'])]
+    # a longer run there, or a quotation, still joins (PolNeAR's contents sit in the next sentence often)
+    view = _view('The plan will cost far more than promised. That is what Lee told reporters.')
+    labels = _label(view, {"The plan will cost far more than promised": "T", "Lee": "S", "told": "C"})
+    assert _texts(view, assemble(view, labels)) == [(["Lee"], "told", ["The plan will cost far more than promised"])]
+
+
 def test_assemble_drops_cue_without_content():
     view = _view("Lee declined to comment.")
     labels = _label(view, {"Lee": "S", "declined": "C"})

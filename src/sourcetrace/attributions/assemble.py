@@ -18,6 +18,8 @@ from .layout import TokenView
 SENTENCE_PENALTY = 40
 # Runs further than this (tokens, after the sentence penalty) from any cue stay unattached.
 MAX_DISTANCE = 90
+# An unquoted content run in another sentence than its cue needs at least this many tokens.
+MIN_OTHER_SENTENCE_CONTENT = 3
 
 
 @dataclass(slots=True)
@@ -125,6 +127,8 @@ def assemble(view: TokenView, labels: list[str]) -> list[Relation]:
             best = _lead_in(view, relations, a)
         if best is None:
             continue
+        if typ == "T" and b - a < MIN_OTHER_SENTENCE_CONTENT and view.sent[a] != view.sent[best.cue[0]] and view.quote[a] < 0:
+            continue  # a stray word or two of another sentence ("...the expansion. 'This is...' she told")
         (best.sources if typ == "S" else best.contents).append((a, b))
     _share_sources(view, relations, [(a, b) for typ, a, b in found if typ == "S"])
     return [r for r in relations if r.contents]
