@@ -61,6 +61,13 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
          ["Josh Earnest"] * 2),
         ("John Smith of the University of Michigan said so.", ["John Smith of the University of Michigan"], ["John Smith"]),
         ("The Department of Homeland Security's Jeh Johnson said so.", ["The Department of Homeland Security's Jeh Johnson"], ["Jeh Johnson"]),
+        ("Councilman Ed Park asked why.", ["Councilman Ed Park"], ["Ed Park"]),
+        # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
+        ("Maria Chen, a spokeswoman for the Fishermen's Cooperative, said they would appeal. Later she said more.",
+         ["Maria Chen, a spokeswoman for the Fishermen's Cooperative,", "she"], ["Maria Chen", "Maria Chen"]),
+        # a relative clause as the source stands for the group noun before it
+        ("Engineer Tom Ruiz warned of costs. Officials, who spoke on condition of anonymity, said it grew.",
+         ["Engineer Tom Ruiz", "who spoke on condition of anonymity,"], ["Tom Ruiz", "Officials"]),
     ],
 )
 def test_speakers_resolve(text, sources, expected, settings):

@@ -34,7 +34,9 @@ PERSON_TITLES = frozenset(
     ambassador general commander officer chief speaker pollster economist historian expert
     businessman businesswoman billionaire mogul actor actress singer host anchor commentator
     researcher scholar activist organizer member lawmaker politician diplomat envoy defector
-    veteran father mother wife husband son daughter woman man""".split()
+    veteran father mother wife husband son daughter woman man councilman councilwoman councillor
+    councilor alderman commissioner sheriff superintendent prosecutor inspector detective engineer
+    hydrologist scientist physician doctor nurse teacher farmer fisherman resident""".split()
 )
 # Heads that name an organisation ("the State Department", "the campaign").
 ORG_HEADS = frozenset(

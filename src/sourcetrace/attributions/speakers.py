@@ -112,10 +112,15 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         kind, name, mention_kind, desc = _read_source(src)
         ent = None
         if kind == "relative":
-            # "a speaker, Sahand Khoshbaten, who calls himself": the name right before the comma
+            # "a speaker, Sahand Khoshbaten, who calls himself": the name right before the comma;
+            # "Officials, who spoke on condition of anonymity,": the group noun right before it
             named = _apposed_name(text, names, att.source.start)
+            antecedent = text[max(0, att.source.start - 40) : att.source.start].split()
+            group = antecedent[-1].strip(",").lower() if antecedent else ""
             if named is not None:
                 ent = entity(_fullest(named, full_names, att.source.start), "person", att.source.start)
+            elif group in GROUP_HEADS:
+                ent = entity(antecedent[-1].strip(","), "group", att.source.start)
             else:
                 ent = _before(mentions, att.source.start, "", None, window=200)
             if ent is None:
@@ -174,9 +179,11 @@ def _speaks(text: str, start: int, end: int, run: str) -> bool:
     """A two-to-four-word name followed closely by a cue verb in the same sentence, and not inside
     a prepositional phrase ("Cyrus Safdari of Iran Affairs suggests": Safdari, not Iran Affairs)."""
     words = run.split()
-    if not 2 <= len(words) <= 4 or any(w.lower() in ORG_NAME_WORDS for w in words):
+    if not 2 <= len(words) <= 4 or any(RE_POSSESSIVE.sub("", w.lower()) in BODY_WORDS for w in words):
         return False
-    before = text[max(0, start - 6) : start].lower().replace("*", " ").split()
+    before = text[max(0, start - 10) : start].lower().replace("*", " ").split()
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]  # "a spokeswoman for the Fishermen's Cooperative, said"
     if before and before[-1] in ("of", "at", "from", "for", "with", "by", "in", "to"):
         return False
     after = RE_SENTENCE_STOP.split(text[end : end + 40], maxsplit=1)[0].lower().split()
@@ -226,8 +233,10 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     low = re.sub(r"[’'](?:re|m|ve|ll|d|s)$", "", low) if " " not in low else low
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
         return "pronoun", low, "pronoun", set()
-    if low in ("who", "whom", "which", "that"):
-        return "relative", low, "pronoun", set()
+    first_word = low.split()[0] if low.split() else ""
+    if low in ("who", "whom", "which", "that") or first_word in ("who", "whom"):
+        # "who spoke on condition of anonymity": a relative clause stands for what it follows
+        return "relative", first_word, "pronoun", set()
     head, _, rest = s.partition(",")
     named = _named_body(head)
     if named is not None:
@@ -297,6 +306,7 @@ RE_TRAILING_DAY = re.compile(
 )
 BODY_WORDS = ORG_NAME_WORDS | frozenset(
     """alliance bank center centre institute institution university college school hospital foundation
+    cooperative co-op
     association federation league coalition union network council commission authority agency
     ministry department office bureau committee organization organisation corporation company group
     party fund trust project program programme initiative forum society""".split()
