@@ -160,3 +160,11 @@ def test_references_author_date_needs_an_entry_in_a_numbered_list(settings):
     notes = text.index("[1] Smith")
     article = Article(text=text, regions=(Region(0, notes - 7, "body"), Region(notes, len(text), "references", "Notes")))
     assert [(m.label, m.reference) for m in find_references(article, settings).markers] == [("1", "r1")]
+
+
+def test_references_lone_big_bracket_number_without_notes_is_no_marker(settings):
+    # "[538]" (FiveThirtyEight) in a page with no notes is text; "[1] ... [2]" there are notes gone missing
+    text = "Polls differ [538] and so do the averages [538]."
+    assert find_references(Article(text=text), settings).markers == ()
+    lost = find_references(Article(text="A claim.[1] Another claim.[2]"), settings)
+    assert [(m.label, m.reference) for m in lost.markers] == [("1", None), ("2", None)]

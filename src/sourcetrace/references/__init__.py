@@ -26,6 +26,9 @@ __all__ = [
     "find_references", "parse_reference", "to_anystyle_xml", "read_anystyle_xml", "parse_anystyle_xml", "classify_url", "find_urls",
 ]
 
+# Without numbered notes, markers count (as orphans) only when the smallest is at most this: a page whose
+# notes were lost still cites [1], [2], ...
+MAX_FIRST_MARKER = 3
 # Regions no marker or cited hyperlink is taken from.
 _NOT_BODY = ("references", "chrome", "breadcrumb", "title", "byline")
 
@@ -119,6 +122,10 @@ def _markers(article: Article, lists, references: list[Reference]) -> list[Marke
         if ref.label is not None:
             by_label.setdefault(ref.label, ref.id)
     found = [(start, end, label, by_label.get(label)) for start, end, labels in find_markers(text, spans) for label in labels]
+    if not by_label and found and min(int(label) for _, _, label, _ in found) > MAX_FIRST_MARKER:
+        # no numbered notes and no marker near the start of a numbering ("[538]" for FiveThirtyEight):
+        # brackets of the text, not notes that went missing
+        found = []
     found += _author_date_markers(text, spans, references)
     found.sort(key=lambda f: (f[0], f[1]))
     return [Marker(id=f"m{k}", start=start, end=end, label=label, reference=ref) for k, (start, end, label, ref) in enumerate(found, 1)]
