@@ -34,6 +34,11 @@ def triples(text: str, settings) -> list[tuple[str | None, str | None, str]]:
         ("Ann Lee has said the plan would fail.", [("Ann Lee", "has said", "the plan would fail")]),
         ('Ann Lee said: "It will fail."', [("Ann Lee", "said", '"It will fail."')]),
         ("The plan will fail, he said.", [("he", "said", "The plan will fail")]),
+        # a time or channel after the cue is not what was said
+        ("The plan will fail, the state engineer said on Tuesday.", [("the state engineer", "said", "The plan will fail")]),
+        ("The plan will fail, a former city official said in a statement last week.",
+         [("a former city official", "said", "The plan will fail")]),
+        ("The engineer said on Tuesday that the plan would fail.", [("The engineer", "said", "that the plan would fail")]),
         (
             '"It will fail," said Ann Lee. "Nobody wants it."',
             [("Ann Lee", "said", '"It will fail," | "Nobody wants it."')],

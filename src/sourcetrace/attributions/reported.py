@@ -104,6 +104,14 @@ def source_left(view: TokenView, cue_first: int, s0: int) -> tuple[int, int] | N
     first = j + 1
     if first > end:
         return _common_np(view, cue_first, s0)
+    # "the state engineer said", "a former city official said": one or two plain words between the
+    # determiner and the title word belong to the noun phrase
+    k = j
+    while (k >= s0 and k > j - 2 and view.quote[k] < 0 and view.words[k].isalpha() and view.words[k].islower()
+           and view.lower[k] not in CLAUSE_WORDS and view.lower[k] not in DETERMINERS):
+        k -= 1
+    if k < j and k >= s0 and view.lower[k] in DETERMINERS and view.lower[k] != "that":
+        first = k
     # "Aaron Kall, the director of debate at Michigan, said": the appositive ends at a comma; take
     # the name before it too.
     if view.words[end] == "," or (first > s0 and view.words[first - 1] == "," and view.lower[first] in DETERMINERS):
@@ -308,8 +316,30 @@ def _skip_addressee(view: TokenView, c1: int, j: int, s1: int) -> int:
     return k
 
 
+# What may follow "X said" at the end of a sentence without being what was said: "on Tuesday", "in a
+# statement last week", "late Monday night", "in an interview".
+ADVERBIAL_WORDS = frozenset(
+    """on last this in a an the at during earlier later late early statement interview email e-mail release
+    news press tweet letter post speech call phone telephone conference briefing monday tuesday wednesday
+    thursday friday saturday sunday week month year night morning afternoon evening weekend yesterday
+    today tonight""".split()
+)
+MAX_ADVERBIAL = 8
+
+
+def _adverbial_only(view: TokenView, first: int, last: int) -> bool:
+    """True when text[first..last] after a cue is only a time or channel ("on Tuesday", "in a statement")."""
+    return last - first < MAX_ADVERBIAL and all(view.lower[t] in ADVERBIAL_WORDS for t in range(first, last + 1))
+
+
 def _content_indirect(view, labels, c0, c1, right, src, s0, s1) -> None:
     j = _skip_addressee(view, c1, (right[1] if right else c1) + 1, s1)
+    # "said on Tuesday that ...": the time or channel before "that" is not said
+    k = j
+    while k < s1 and k - j < MAX_ADVERBIAL and view.lower[k] in ADVERBIAL_WORDS:
+        k += 1
+    if k > j and k < s1 and view.lower[k] == "that":
+        j = k
     if j < s1 and view.words[j] == ":" and (j + 1 >= s1 or view.quote[j + 1] >= 0):
         return  # "X said:" — a lead-in to a quotation in the next paragraph
     while j < s1 and view.words[j] in ",:":
@@ -317,7 +347,7 @@ def _content_indirect(view, labels, c0, c1, right, src, s0, s1) -> None:
     last = s1 - 1
     while last >= j and view.words[last] in ".!?;,":
         last -= 1
-    if last - j >= 1:
+    if last - j >= 1 and not _adverbial_only(view, j, last):
         _mark(labels, j, last, "T")
         return
     # ", he said." — the content is the sentence before the source/cue.
