@@ -65,6 +65,9 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
         ("Maria Chen, a spokeswoman for the Fishermen's Cooperative, said they would appeal. Later she said more.",
          ["Maria Chen, a spokeswoman for the Fishermen's Cooperative,", "she"], ["Maria Chen", "Maria Chen"]),
+        # a source span of only "and" shares the subject of the attribution just before it
+        ('The governor called the delay "unacceptable" and promised an inquiry.', ["The governor", "and"],
+         ["governor", "governor"]),
         # a relative clause as the source stands for the group noun before it
         ("Engineer Tom Ruiz warned of costs. Officials, who spoke on condition of anonymity, said it grew.",
          ["Engineer Tom Ruiz", "who spoke on condition of anonymity,"], ["Tom Ruiz", "Officials"]),

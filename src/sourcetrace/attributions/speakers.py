@@ -77,7 +77,7 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
             continue
         src = text[att.source.start : att.source.end]
         kind, name, mention_kind, desc = _read_source(src)
-        if kind in ("pronoun", "title", "relative"):
+        if kind in ("pronoun", "title", "relative", "none"):
             pending.append(att)
             continue
         if kind == "person":
@@ -111,7 +111,14 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         src = text[att.source.start : att.source.end]
         kind, name, mention_kind, desc = _read_source(src)
         ent = None
-        if kind == "relative":
+        if kind == "none":
+            # "The governor called it X and promised Y": a source span of only "and" shares the subject
+            # of the attribution just before it, when that one is close; otherwise nobody
+            before = [a for a in article.attributions if a.id in resolved and a.source is not None
+                      and a.source.start < att.source.start]
+            if before and att.source.start - before[-1].source.start < COORDINATION_REACH:
+                ent = resolved[before[-1].id]
+        elif kind == "relative":
             # "a speaker, Sahand Khoshbaten, who calls himself": the name right before the comma;
             # "Officials, who spoke on condition of anonymity,": the group noun right before it
             named = _apposed_name(text, names, att.source.start)
@@ -229,6 +236,8 @@ def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
 def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     s = src.strip().strip(",")
     low = s.lower()
+    if not any(w.strip(",;:.") not in NOT_A_NAME for w in low.split()):
+        return "none", "", "", set()
     # "You’re", "I’m", "They’ve": a pronoun with its verb, not a capitalised name
     low = re.sub(r"[’'](?:re|m|ve|ll|d|s)$", "", low) if " " not in low else low
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
@@ -352,6 +361,10 @@ def _named_body(head: str) -> tuple[str, str, str, set[str]] | None:
     return "organization", " ".join(words), "name", set()
 
 
+# How far (characters) a coordinated "and promised" reaches back for its subject's attribution.
+COORDINATION_REACH = 150
+# Function words that name nobody on their own (a source span of only these, e.g. "and", is noise).
+NOT_A_NAME = frozenset("and or but nor the a an of to in on at by for with from as".split()) | {""}
 _QUANTIFIERS = frozenset("no every any each an a one some many most few".split())
 # Demonyms and party members: "Iranian", "Chinese", "British", "Iraqi", "Republican", "Democrat".
 RE_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|er|rat)$")
