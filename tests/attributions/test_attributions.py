@@ -189,3 +189,14 @@ def test_attributions_content_leaves_out_an_editors_note(settings, finder):
     article = run(text, settings, finder)
     quote = by_content(article, "overstates withdrawals")
     assert article.text_of(quote.content[-1]).endswith("withdrawals.")
+
+
+@pytest.mark.parametrize("finder", ["rules"])  # what is tested is the speaker step; the CRF may miss the first clause
+def test_attributions_the_statement_is_its_issuers(settings, finder):
+    # "the statement" after "X said in a statement" is X's; with no such cue it is its own speaker
+    text = ('Repairs will slip to 2025, the state engineer said in a statement on Tuesday. '
+            '"The concrete work alone will take two seasons," the statement said.')
+    article = run(text, settings, finder)
+    assert speaker_name(article, by_content(article, "two seasons")) == "state engineer"
+    other = run('Repairs will slip to 2025, Ann Lee said. "It takes two seasons," the statement said.', settings, finder)
+    assert speaker_name(other, by_content(other, "two seasons")) == "statement"

@@ -71,6 +71,7 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
 
     resolved: dict[str, _Entity] = {}
     pending: list[Attribution] = []
+    documents: list[Attribution] = []
     # Pass 1: sources that name someone (or something) by themselves.
     for att in article.attributions:
         if att.source is None:
@@ -79,6 +80,9 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         kind, name, mention_kind, desc = _read_source(src)
         if kind in ("pronoun", "title", "relative", "none"):
             pending.append(att)
+            continue
+        if kind == "unknown" and src.strip().lower().startswith(("the ", "that ", "this ")):
+            documents.append(att)  # "the statement": perhaps the one a cue before introduced
             continue
         if kind == "person":
             full = _fullest(name, full_names, att.source.start)
@@ -161,6 +165,13 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
             entities.append(ent)
         ent.mentions.append(Mention(att.source.start, att.source.end, mention_kind))
         resolved[att.id] = ent
+    # Pass 3: "... the state engineer said in a statement. '...,' the statement said": the statement is
+    # the engineer's; a document no cue introduced is its own speaker.
+    for att in documents:
+        kind, name, mention_kind, _ = _read_source(text[att.source.start : att.source.end])
+        ent = _issuer(text, article.attributions, resolved, att, name) or entity(name, kind, att.source.start)
+        ent.mentions.append(Mention(att.source.start, att.source.end, mention_kind))
+        resolved[att.id] = ent
     used_ids = {id(e) for e in resolved.values()}
     seen = {id(e): {m.start for m in e.mentions} for e in entities}
     # Name occurrences in the text are mentions too (the entity list shows where each one appears).
@@ -180,6 +191,26 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         dataclasses.replace(a, speaker=ids[id(resolved[a.id])]) if a.id in resolved else a for a in article.attributions
     )
     return dataclasses.replace(article, speakers=speakers, attributions=attributions)
+
+
+# How far back (characters) "the statement" looks for the cue that introduced it ("said in a statement").
+DOCUMENT_REACH = 400
+
+
+def _issuer(text: str, attributions, resolved: dict, att: Attribution, name: str):
+    """The speaker whose earlier cue introduced the document a definite source names: "the statement"
+    after "X said in a statement"; None when there is none close before it."""
+    head = name.split()[-1].lower() if name else ""
+    if not head:
+        return None
+    for other in reversed(attributions):
+        if other.cue is None or other.id not in resolved or other.cue.start >= att.source.start:
+            continue
+        if att.source.start - other.cue.end > DOCUMENT_REACH:
+            break
+        if head in text[other.cue.start : other.cue.end + 30].lower().split(".")[0].split():
+            return resolved[other.id]
+    return None
 
 
 def _speaks(text: str, start: int, end: int, run: str) -> bool:
