@@ -62,6 +62,10 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         ("John Smith of the University of Michigan said so.", ["John Smith of the University of Michigan"], ["John Smith"]),
         ("The Department of Homeland Security's Jeh Johnson said so.", ["The Department of Homeland Security's Jeh Johnson"], ["Jeh Johnson"]),
         ("Councilman Ed Park asked why.", ["Councilman Ed Park"], ["Ed Park"]),
+        # a plural head is a group, not the capitalised word before it; unless it is someone's
+        ("Local farmers told the paper so.", ["Local farmers"], ["Local farmers"]),
+        ("Mrs. Clinton's proposals would cost more, Ann Lee said. Mrs. Clinton's proposals say so.",
+         ["Ann Lee", "Mrs. Clinton's proposals"], ["Ann Lee", "Clinton"]),
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
         ("Maria Chen, a spokeswoman for the Fishermen's Cooperative, said they would appeal. Later she said more.",
          ["Maria Chen, a spokeswoman for the Fishermen's Cooperative,", "she"], ["Maria Chen", "Maria Chen"]),
@@ -86,6 +90,8 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Ann Lee said so.", "Ann Lee", "person"),
         ("The study found so.", "The study", "unknown"),
         ("Human Rights Watch said so.", "Human Rights Watch", "organization"),
+        ("Local farmers told the paper so.", "Local farmers", "group"),
+        ("Federal investigators said so.", "Federal investigators", "group"),
         ("The Council on Foreign Relations said so.", "The Council on Foreign Relations", "organization"),
     ],
 )

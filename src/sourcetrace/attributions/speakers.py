@@ -310,7 +310,11 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if words and words[-1][:1].islower():
         # The noun phrase ends in a common noun: "the State Department's spokesman", "supporters".
         head_noun = RE_POSSESSIVE.sub("", words[-1].lower())
-        if head_noun in GROUP_HEADS or head_noun.endswith("s") and head_noun not in PERSON_TITLES and not runs:
+        # a plural head ("Local farmers", "Clinton supporters") is a group whatever capitals precede it,
+        # unless it belongs to someone ("Mrs. Clinton's proposals" are hers: read as before)
+        owned = any(RE_POSSESSIVE.search(w) for w in words[:-1])
+        if head_noun in GROUP_HEADS or (head_noun.endswith("s") and not head_noun.endswith("ss")
+                                        and head_noun not in PERSON_TITLES and (not runs or not owned)):
             return "group", _strip_det(head), "group", set()
         if head_noun in ORG_HEADS:
             return "organization", _strip_det(head), "group", set()
