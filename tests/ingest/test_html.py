@@ -146,6 +146,16 @@ STORY = "".join(
             "A claim with a note.[1] More text.",
             ["[1] Smith, J. The budget report, 2020."],
         ),
+        (  # the same with the note's id on its wrapper and a backlink to the marker's id: each note once
+            f"<html><body><article>{STORY}<p>First.<a class='footnote-anchor' id='footnote-anchor-1' href='#footnote-1'>1</a> "
+            "Second.<a class='footnote-anchor' id='footnote-anchor-2' href='#footnote-2'>2</a></p></article>"
+            "<div class='footnote' id='footnote-1'><a href='#footnote-anchor-1' class='footnote-number'>1</a>"
+            "<div class='footnote-content'><p>Smith, J. The budget report, 2020.</p></div></div>"
+            "<div class='footnote' id='footnote-2'><a href='#footnote-anchor-2' class='footnote-number'>2</a>"
+            "<div class='footnote-content'><p>Interview with the author, 3 May 2023.</p></div></div></body></html>",
+            "First.[1] Second.[2]",
+            ["[1] Smith, J. The budget report, 2020.", "[2] Interview with the author, 3 May 2023."],
+        ),
         (  # Wikipedia-style: sup.reference markers, ol.references under a "References" heading, ^ backlinks
             f"<html><body><div id='content'>{STORY}<p>Wiki claim.<sup id='cite_ref-2' class='reference'>"
             "<a href='#cite_note-2'>[2]</a></sup> Rest.</p><h2><span>References</span></h2><ol class='references'>"

@@ -87,9 +87,13 @@ def mark_note_refs(tree) -> set[str]:
     Returns the ids the markers point to, so the notes they cite can be found.
     """
     targets: set[str] = set()
-    for anchor in list(tree.iter("a")):
+    # A link to an earlier link is a note's way back to its marker (Substack's "footnote-number" links to
+    # "#footnote-anchor-1" in the text), not a marker itself.
+    anchors = list(tree.iter("a"))
+    position = {a.get("id"): k for k, a in enumerate(anchors) if a.get("id")}
+    for k, anchor in enumerate(anchors):
         href = (anchor.get("href") or "").strip()
-        if not href.startswith("#") or len(href) < 2:
+        if not href.startswith("#") or len(href) < 2 or position.get(href[1:], k) < k:
             continue
         match = RE_MARKER_TEXT.match(anchor.text_content())
         if not match:
@@ -236,7 +240,8 @@ def find_notes(tree, targets: set[str]) -> tuple[str, list[Note]]:
     chosen: list = []
     detach: list = []
     for container, entries in groups:
-        entries = [e for e in entries if not any(e is c or _is_descendant(e, c) for c in chosen)]
+        # an entry inside, or around, one already taken is the same note ("div#footnote-1" around its <p>)
+        entries = [e for e in entries if not any(e is c or _is_descendant(e, c) or _is_descendant(c, e) for c in chosen)]
         text_chars = sum(len(_clean(e.text_content())) for e in entries)
         if not entries or text_chars / page_chars > MAX_NOTES_SHARE:
             continue
@@ -272,7 +277,12 @@ def _note(entry, position: int) -> Note:
     renderer.render(entry)
     text, links = renderer.text, renderer.links
     number = None
-    match = RE_NOTE_ID.match(entry.get("id") or "")
+    holder = entry
+    for _ in range(3):  # the number may sit on the note's wrapper: <div id="footnote-1"><div><p>
+        match = RE_NOTE_ID.match(holder.get("id") or "")
+        if match or holder.getparent() is None:
+            break
+        holder = holder.getparent()
     if match:
         number = match.group(1)
     lead = RE_NOTE_LEADING_NUMBER.match(text)
