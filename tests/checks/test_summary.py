@@ -34,6 +34,8 @@ def test_summary_empty_article_has_zero_shares():
     [
         (R("x", type="interview"), "interview"),
         (R("x", medium="Interview by Habilian Association"), "interview"),
+        (R("x", title="Interview with the author"), "interview"),
+        (R("x", title="A long interview with the mayor", container="Valley News"), "news"),
         (R("x", container="US State Department Report", urls=(("http://state.example/x", "ok"),)), "government"),
         (R("x", urls=(("https://www.cia.gov/library/x", "ok"),)), "government"),
         (R("x", container="Journal of Peace Research", extra={"volume": "3", "issue": "2"}), "journal"),

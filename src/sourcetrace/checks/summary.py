@@ -49,8 +49,8 @@ def reference_kind(ref: Reference) -> str:
     names = " ".join(v for v in (f.container, f.publisher, f.title, f.note) if v)
     if f.type in TYPE_KINDS:
         return TYPE_KINDS[f.type]
-    if RE_INTERVIEW.search(f.medium or "") or RE_INTERVIEW.search(f.type or ""):
-        return "interview"
+    if RE_INTERVIEW.search(f.medium or "") or RE_INTERVIEW.search(f.type or "") or RE_INTERVIEW.match(f.title or ""):
+        return "interview"  # also a note that is one: "Interview with the author, 3 May 2023."
     if any(RE_GOV_DOMAIN.search(h) for h in hosts) or RE_GOV_NAME.search(
         " ".join([v for v in (f.container, f.publisher, f.title) if v] + [a.family for a in f.authors])
     ):
