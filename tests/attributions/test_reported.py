@@ -59,3 +59,8 @@ def test_reported_rules(text, expected, settings):
 )
 def test_reported_rules_no_attribution(text, settings):
     assert triples(text, settings) == []
+
+
+def test_reported_a_footnote_marker_after_the_cue_is_no_content(settings):
+    got = triples("The plan will fail, Ann Lee said.[2] Nobody objected.", settings)
+    assert got == [("Ann Lee", "said", "The plan will fail")]

@@ -128,3 +128,15 @@ def test_link_markers_glued_to_the_period_end_their_sentence(settings):
     assert "audit" not in text[mayor.content[0].start : mayor.content[-1].end]
     refs = {a.id: {l.reference for l in article.links if l.attribution == a.id} for a in (baker, mayor)}
     assert refs == {baker.id: {"r1"}, mayor.id: {"r2"}}
+
+
+def test_link_marker_glued_to_the_next_sentence_is_that_sentences(settings):
+    # "...according to the CDC.[1] The first case ... said.[2]": [2] ends the next sentence, which has no
+    # attribution of its own: a cited claim, not a second note of the first quotation
+    text = ("Officials confirmed new cases, according to the CDC.[1] The first case was reported last week, "
+            "the Times said.[2]\n\nNotes\n[1] CDC. Cases. 2020.\n[2] Times. First case. 2020.")
+    article = _build(text, [("new cases", None)], ["1", "2"])
+    article = link_attributions(article, settings)
+    assert {(l.attribution, l.reference) for l in article.links} == {("q1", "r1"), (None, "r2")}
+    claim = next(l.claim for l in article.links if l.attribution is None)
+    assert text[claim.start : claim.end].startswith("The first case")

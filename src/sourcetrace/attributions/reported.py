@@ -345,8 +345,8 @@ def _content_indirect(view, labels, c0, c1, right, src, s0, s1) -> None:
     while j < s1 and view.words[j] in ",:":
         j += 1
     last = s1 - 1
-    while last >= j and view.words[last] in ".!?;,":
-        last -= 1
+    while last >= j and (view.words[last] in ".!?;,[]" or view.words[last].isdigit() and view.words[last - 1] in "[,"):
+        last -= 1  # closing punctuation and a footnote marker ("said.[2]") are not what was said
     if last - j >= 1 and not _adverbial_only(view, j, last):
         _mark(labels, j, last, "T")
         return
