@@ -38,6 +38,7 @@ def test_summary_empty_article_has_zero_shares():
         (R("x", title="A long interview with the mayor", container="Valley News"), "news"),
         (R("x", container="US State Department Report", urls=(("http://state.example/x", "ok"),)), "government"),
         (R("x", urls=(("https://www.cia.gov/library/x", "ok"),)), "government"),
+        (R("x", urls=(("https://www.who.int/emergencies/x", "ok"),)), "government"),
         (R("x", container="Journal of Peace Research", extra={"volume": "3", "issue": "2"}), "journal"),
         (R("x", extra={"doi": "10.1000/xyz"}), "journal"),
         (R("x", urls=(("https://someone.wordpress.com/post", "ok"),)), "blog"),

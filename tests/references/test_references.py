@@ -168,3 +168,12 @@ def test_references_lone_big_bracket_number_without_notes_is_no_marker(settings)
     assert find_references(Article(text=text), settings).markers == ()
     lost = find_references(Article(text="A claim.[1] Another claim.[2]"), settings)
     assert [(m.label, m.reference) for m in lost.markers] == [("1", None), ("2", None)]
+
+
+def test_references_bare_address_entry_names_its_site(settings):
+    text = "A claim.[1]\n\nSources:\n1. https://www.cdc.gov/coronavirus/index.html\n2. Smith, J. \"Title.\" *The Paper*, 2020."
+    notes = text.index("Sources")
+    article = Article(text=text, regions=(Region(0, notes - 2, "body"), Region(notes, len(text), "references", "Sources")))
+    refs = find_references(article, settings).references
+    assert refs[0].fields.container == "cdc.gov" and refs[0].fields.title is None
+    assert refs[1].fields.container == "The Paper"

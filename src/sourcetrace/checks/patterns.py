@@ -161,7 +161,8 @@ RE_NOT_A_LABEL = re.compile(
 )
 
 # --- kinds of references (summary) -----------------------------------------------------------------
-RE_GOV_DOMAIN = re.compile(r"(?:^|\.)(?:gov|mil|gouv|gob|govt|gc\.ca|europa\.eu|un\.org|unhcr\.org|nato\.int)(?:\.[a-z]{2})?$")
+# (.int is the domain of treaty organisations: who.int, nato.int, ...)
+RE_GOV_DOMAIN = re.compile(r"(?:^|\.)(?:gov|mil|gouv|gob|govt|gc\.ca|europa\.eu|un\.org|unhcr\.org|int)(?:\.[a-z]{2})?$")
 RE_GOV_NAME = re.compile(
     r"\b(?:Department\s+of|State\s+Department|Ministry|Congress(?:ional)?|Parliament(?:ary)?|Senate|House\s+of|"
     r"Government|Federal|White\s+House|United\s+Nations|U\.?N\.?\s+High\s+Commissioner|Commission|Agency|"

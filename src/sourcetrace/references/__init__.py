@@ -62,6 +62,10 @@ def _note(article: Article, entry, number: int) -> Reference:
     spans = segment_spans(body)
     segments = tuple(Span(entry.body_start + s, entry.body_start + e, tag) for tag, s, e in spans)
     fields = normalise([(tag, body[s:e]) for tag, s, e in spans], body)
+    if urls and not (fields.title or fields.container or fields.authors):
+        # a bare address ("1. https://www.cdc.gov/..."): its site is the one thing it names
+        host = _host(urls[0].url)
+        fields = replace(fields, container=host.removeprefix("www.") or None)
     return Reference(
         id=f"r{number}", start=entry.start, end=entry.end, label=entry.label, kind="note",
         urls=tuple(urls), fields=fields, segments=segments,
