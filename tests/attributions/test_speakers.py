@@ -64,6 +64,9 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         ("Councilman Ed Park asked why.", ["Councilman Ed Park"], ["Ed Park"]),
         # a plural head is a group, not the capitalised word before it; unless it is someone's
         ("Local farmers told the paper so.", ["Local farmers"], ["Local farmers"]),
+        # a party or nationality word describes: "A Democratic source" is no person called "Democratic"
+        ("A Democratic source said the vote would fail.", ["A Democratic source"], ["Democratic source"]),
+        ("Many of his supporters said so.", ["Many of his supporters"], ["Many of his supporters"]),
         ("Mrs. Clinton's proposals would cost more, Ann Lee said. Mrs. Clinton's proposals say so.",
          ["Ann Lee", "Mrs. Clinton's proposals"], ["Ann Lee", "Clinton"]),
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
@@ -91,6 +94,7 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("The study found so.", "The study", "unknown"),
         ("Human Rights Watch said so.", "Human Rights Watch", "organization"),
         ("Local farmers told the paper so.", "Local farmers", "group"),
+        ("Many said so.", "Many", "group"),
         ("Federal investigators said so.", "Federal investigators", "group"),
         ("The Council on Foreign Relations said so.", "The Council on Foreign Relations", "organization"),
     ],

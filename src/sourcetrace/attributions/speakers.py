@@ -274,6 +274,9 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
         return "pronoun", low, "pronoun", set()
     first_word = low.split()[0] if low.split() else ""
+    parts = low.split()
+    if first_word in QUANTIFIER_PRONOUNS and (len(parts) == 1 or parts[1:] in (["of", "them"], ["of", "us"], ["of", "whom"], ["of", "those"])):
+        return "group", first_word, "group", set()  # "many", "some of them": a group the text does not name
     if low in ("who", "whom", "which", "that") or first_word in ("who", "whom"):
         # "who spoke on condition of anonymity": a relative clause stands for what it follows
         return "relative", first_word, "pronoun", set()
@@ -323,7 +326,9 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
             # its publisher on: "Washington Post-ABC News poll"
             first_cap = next((k for k, w in enumerate(words) if w[:1].isupper() and w.lower() not in DETERMINERS), None)
             return "unknown", " ".join(words[first_cap:]) if first_cap is not None else _strip_det(head), "group", set()
-        if head_noun in PERSON_TITLES or not runs:
+        # "A Democratic source", "a Republican aide": party and nationality words describe, they name nobody
+        describing = all(RE_DEMONYM.match(w.strip(",")) for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS)
+        if head_noun in PERSON_TITLES or not runs or describing:
             return "title", head_noun, "title", desc | {head_noun}
     if not runs:
         return "group", _strip_det(head), "group", set()
@@ -400,6 +405,7 @@ def _named_body(head: str) -> tuple[str, str, str, set[str]] | None:
 COORDINATION_REACH = 150
 # Function words that name nobody on their own (a source span of only these, e.g. "and", is noise).
 NOT_A_NAME = frozenset("and or but nor the a an of to in on at by for with from as".split()) | {""}
+QUANTIFIER_PRONOUNS = frozenset("many some several others most few both all each".split())
 _QUANTIFIERS = frozenset("no every any each an a one some many most few".split())
 # Demonyms and party members: "Iranian", "Chinese", "British", "Iraqi", "Republican", "Democrat".
 RE_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|er|rat)$")
