@@ -67,6 +67,10 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         # a party or nationality word describes: "A Democratic source" is no person called "Democratic"
         ("A Democratic source said the vote would fail.", ["A Democratic source"], ["Democratic source"]),
         ("Many of his supporters said so.", ["Many of his supporters"], ["Many of his supporters"]),
+        # a party tag after the name is no name ("D-Nev" was the speaker)
+        ("Senate Minority Leader Harry Reid (D-Nev.) said so. Reid left.", ["Senate Minority Leader Harry Reid (D-Nev.)", "Reid"],
+         ["Harry Reid", "Harry Reid"]),
+        ("Sen. Ted Cruz, R-Texas, said so.", ["Sen. Ted Cruz, R-Texas,"], ["Ted Cruz"]),
         ("Mrs. Clinton's proposals would cost more, Ann Lee said. Mrs. Clinton's proposals say so.",
          ["Ann Lee", "Mrs. Clinton's proposals"], ["Ann Lee", "Clinton"]),
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
@@ -95,6 +99,9 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Human Rights Watch said so.", "Human Rights Watch", "organization"),
         ("Local farmers told the paper so.", "Local farmers", "group"),
         ("Many said so.", "Many", "group"),
+        ("Politico reported so.", "Politico", "organization"),
+        ("Beijing warned so.", "Beijing", "organization"),
+        ("The ad says so.", "The ad", "unknown"),
         ("Federal investigators said so.", "Federal investigators", "group"),
         ("The Council on Foreign Relations said so.", "The Council on Foreign Relations", "organization"),
     ],
@@ -110,6 +117,11 @@ def test_speakers_entity_lists_all_mentions(settings):
     assert len(article.speakers) == 1
     mentions = [text[m.start : m.end] for m in article.speakers[0].mentions]
     assert mentions == ["Patrick Disney", "Disney", "Disney"]
+
+
+def test_speakers_a_misread_filler_names_nobody(settings):
+    article = resolve_speakers(_article("Ann Lee spoke. There was more, it said.", ["Ann Lee", "There"]), settings)
+    assert [article.speaker(a.speaker).name if a.speaker else None for a in article.attributions] == ["Ann Lee", None]
 
 
 def test_speakers_none_without_source_or_antecedent(settings):

@@ -56,13 +56,33 @@ GROUP_HEADS = frozenset(
     residents leaders activists protesters protestors conservatives liberals democrats polls
     scholars specialists academics historians insiders staffers delegates donors""".split()
 )
+# Outlets, platforms and pollsters often written as a bare name ("Politico reported", "Reuters said").
+KNOWN_ORGANISATIONS = frozenset(
+    """politico bloomberg reuters facebook youtube twitter google amazon apple microsoft cnn fox msnbc nbc abc
+    cbs npr pbs bbc afp ap axios breitbart buzzfeed vox realclearpolitics fivethirtyeight gallup ipsos
+    quinnipiac rasmussen pew yougov nielsen wikileaks instagram tiktok reddit medium substack""".split()
+)
+# Places that stand for their governments or people when they "say" or "warn" something ("Beijing warned",
+# "Iowa voted"): the 50 US states and capitals, countries and capitals that news text names most.
+PLACES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont virginia washington wisconsin wyoming america britain england scotland wales ireland france
+    germany italy spain russia china japan india pakistan iran iraq israel syria turkey egypt mexico canada
+    brazil ukraine korea cuba venezuela afghanistan saudi libya yemen lebanon jordan qatar europe africa asia
+    beijing moscow tehran london paris berlin brussels tokyo jerusalem kabul baghdad damascus ankara kiev
+    kyiv havana ottawa delhi seoul pyongyang riyadh cairo geneva chicago philadelphia cleveland boston
+    atlanta detroit miami houston dallas denver seattle baltimore charlotte""".split()
+)
 # Nouns for documents and data that "find", "show" or "say" things ("a state survey found", "the
 # report says"): the source is the document itself, never a person the text names nearby.
 DOCUMENT_HEADS = frozenset(
     """report reports survey surveys study studies poll audit analysis review paper statement memo
     memorandum letter filing document documents data figures records article book investigation
     assessment estimate estimates census research findings release indictment complaint lawsuit
-    ruling order transcript database index""".split()
+    ruling order transcript database index ad ads advertisement message website site page email e-mail
+    video post tweet blog column editorial petition sign signs""".split()
 )
 # Sentence-initial words that are capitalised without being names.
 NON_NAME_CAPS = frozenset(

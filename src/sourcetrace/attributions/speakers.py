@@ -26,6 +26,8 @@ from .patterns import (
     DETERMINERS,
     DOCUMENT_HEADS,
     GROUP_HEADS,
+    KNOWN_ORGANISATIONS,
+    PLACES,
     NON_NAME_CAPS,
     ORG_HEADS,
     PERSON_PRONOUNS,
@@ -78,6 +80,8 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
             continue
         src = text[att.source.start : att.source.end]
         kind, name, mention_kind, desc = _read_source(src)
+        if kind == "noise":
+            continue  # "There", "Tuesday": a misread span, no speaker
         if kind in ("pronoun", "title", "relative", "none"):
             pending.append(att)
             continue
@@ -264,8 +268,17 @@ def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
     return kind, name, mention_kind, frozenset(desc)
 
 
+# A party tag after a politician's name: "(R-Texas)", "I-Vt.", "D-Calif"
+RE_PARTY_TAG = re.compile(r"\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\)?")
+# Alone as a source: indefinite people ("nobody", "one") are a group the text does not name; fillers and
+# times ("There", "Nearly", "Tuesday") are a misread span and name nobody at all.
+INDEFINITE_WORDS = frozenset("one two three four five none everyone everybody anyone nobody someone somebody".split())
+NOBODY_WORDS = frozenset("there about more nearly night tonight today yesterday tuesday monday wednesday "
+                         "thursday friday saturday sunday".split())
+
+
 def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
-    s = src.strip().strip(",")
+    s = RE_PARTY_TAG.sub("", src).strip().strip(",")
     low = s.lower()
     if not any(w.strip(",;:.") not in NOT_A_NAME for w in low.split()):
         return "none", "", "", set()
@@ -274,6 +287,16 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
         return "pronoun", low, "pronoun", set()
     first_word = low.split()[0] if low.split() else ""
+    if len(low.split()) == 1:
+        bare = low.strip(".’'").removesuffix("’s").removesuffix("'s")
+        if bare in NOBODY_WORDS:
+            return "noise", "", "", set()
+        if bare in INDEFINITE_WORDS:
+            return "group", bare, "group", set()
+        if bare in KNOWN_ORGANISATIONS:
+            return "organization", s.strip(".’'"), "name", set()
+        if bare in PLACES:
+            return "organization", s.strip(".’'"), "name", set()  # "Beijing warned": its government
     parts = low.split()
     if first_word in QUANTIFIER_PRONOUNS and (len(parts) == 1 or parts[1:] in (["of", "them"], ["of", "us"], ["of", "whom"], ["of", "those"])):
         return "group", first_word, "group", set()  # "many", "some of them": a group the text does not name
