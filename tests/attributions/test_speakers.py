@@ -71,6 +71,13 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         ("Senate Minority Leader Harry Reid (D-Nev.) said so. Reid left.", ["Senate Minority Leader Harry Reid (D-Nev.)", "Reid"],
          ["Harry Reid", "Harry Reid"]),
         ("Sen. Ted Cruz, R-Texas, said so.", ["Sen. Ted Cruz, R-Texas,"], ["Ted Cruz"]),
+        # party and nationality words describe; first names that end like them stay names
+        ("One Republican presidential hopeful, Carly Fiorina, said so.", ["One Republican presidential hopeful, Carly Fiorina,"],
+         ["Carly Fiorina"]),
+        ("Republican Donald Trump spoke. Trump said so.", ["Republican Donald Trump", "Trump"], ["Donald Trump", "Donald Trump"]),
+        ("Brian Christian said so.", ["Brian Christian"], ["Brian Christian"]),
+        # an unnamed person is one person, a plural description a group
+        ("A reader wrote that it was wrong.", ["A reader"], ["reader"]),
         ("Mrs. Clinton's proposals would cost more, Ann Lee said. Mrs. Clinton's proposals say so.",
          ["Ann Lee", "Mrs. Clinton's proposals"], ["Ann Lee", "Clinton"]),
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
@@ -102,6 +109,9 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Politico reported so.", "Politico", "organization"),
         ("Beijing warned so.", "Beijing", "organization"),
         ("The ad says so.", "The ad", "unknown"),
+        ("GOP Candidates said so.", "GOP Candidates", "group"),
+        ("Those surveyed said so.", "Those surveyed", "group"),
+        ("A reader wrote so.", "A reader", "person"),
         ("Federal investigators said so.", "Federal investigators", "group"),
         ("The Council on Foreign Relations said so.", "The Council on Foreign Relations", "organization"),
     ],

@@ -160,8 +160,11 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
                     ent = entity(full, "person", att.source.start)
                     ent.descriptions.add(name)
                 else:
-                    # Nobody in the article carries this title: the description is the speaker.
-                    ent = entity(_strip_det(src.strip()), "person", att.source.start)
+                    # Nobody in the article carries this title: the description is the speaker, a
+                    # person ("a spokesman", "a reader") unless it is plural ("those surveyed")
+                    low_src = src.strip().lower()
+                    plural = low_src.startswith(("those ", "these ")) or name.endswith("s") and not name.endswith("ss")
+                    ent = entity(_strip_det(src.strip()), "group" if plural else "person", att.source.start)
         if ent is None:
             continue
         if ent.name.lower() not in by_key:
@@ -291,8 +294,10 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
         bare = low.strip(".’'").removesuffix("’s").removesuffix("'s")
         if bare in NOBODY_WORDS:
             return "noise", "", "", set()
-        if bare in INDEFINITE_WORDS:
+        if bare in INDEFINITE_WORDS or bare in ("those", "these", "others"):
             return "group", bare, "group", set()
+        if bare in AFFILIATION_WORDS:
+            return "group", s.strip(".’'"), "group", set()  # "Democratic", "Republican" alone: a party's people
         if bare in KNOWN_ORGANISATIONS:
             return "organization", s.strip(".’'"), "name", set()
         if bare in PLACES:
@@ -323,6 +328,11 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
         return "group", plural, "group", set()
     runs = [m.group() for m in RE_NAME_RUN.finditer(head)]
     runs = [r for r in (_strip_function_words(r) for r in runs) if r]
+    # party and nationality words ("One Republican presidential hopeful") are no names; "the Republican"
+    # alone stands for someone the text called that
+    if len(words) == 2 and words[0].lower() in DETERMINERS and words[1].lower() in AFFILIATION_WORDS:
+        return "title", words[1].lower(), "title", {words[1].lower()}
+    runs = [r for r in runs if r.lower() not in AFFILIATION_WORDS]
     if not runs and rest.strip():
         # "the mayor, Paul Dunne": a description, then the name as an appositive.
         after = _strip_function_words(next((m.group() for m in RE_NAME_RUN.finditer(rest.strip())), ""))
@@ -350,7 +360,7 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
             first_cap = next((k for k, w in enumerate(words) if w[:1].isupper() and w.lower() not in DETERMINERS), None)
             return "unknown", " ".join(words[first_cap:]) if first_cap is not None else _strip_det(head), "group", set()
         # "A Democratic source", "a Republican aide": party and nationality words describe, they name nobody
-        describing = all(RE_DEMONYM.match(w.strip(",")) for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS)
+        describing = all(w.strip(",").lower() in AFFILIATION_WORDS for w in words[:-1] if w[:1].isupper() and w.lower() not in DETERMINERS)
         if head_noun in PERSON_TITLES or not runs or describing:
             return "title", head_noun, "title", desc | {head_noun}
     if not runs:
@@ -359,8 +369,15 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     name_words = [RE_POSSESSIVE.sub("", w).lower() for w in name.split()]
     if any(w in ORG_NAME_WORDS for w in name_words) or last_low in ORG_HEADS:
         return "organization", _strip_det(name), "name", set()
-    if name.lower() in GROUP_HEADS or name.endswith("s") and name.split()[-1].lower() in GROUP_HEADS:
-        return "group", name, "group", set()
+    last_word = name.split()[-1].lower()
+    if name.lower() in GROUP_HEADS or name.endswith("s") and (last_word in GROUP_HEADS or last_word[:-1] in PERSON_TITLES):
+        return "group", name, "group", set()  # "GOP Candidates": a title in the plural
+    if len(name.split()) == 1 and last_word in PLACES | KNOWN_ORGANISATIONS:
+        if len(words) <= 2:
+            return "organization", name, "name", set()  # "the Kremlin", "Iowa": the place or outlet itself
+        titles = [w.lower().strip(",") for w in words if w.lower().strip(",") in PERSON_TITLES]
+        if titles:  # "the far-right leader in France": a person described, not France
+            return "title", titles[-1], "title", desc | {titles[-1]}
     if len(RE_HONORIFIC.sub("", name).split()) == 1:
         return "person", name, "surname", desc
     return "person", name, "name", desc
@@ -428,6 +445,14 @@ def _named_body(head: str) -> tuple[str, str, str, set[str]] | None:
 COORDINATION_REACH = 150
 # Function words that name nobody on their own (a source span of only these, e.g. "and", is noise).
 NOT_A_NAME = frozenset("and or but nor the a an of to in on at by for with from as".split()) | {""}
+# Party and nationality adjectives: they describe a person or group, they are nobody's name ("Brian"
+# and "Ryan" end like demonyms, so this is a list, not a pattern).
+AFFILIATION_WORDS = frozenset(
+    """democratic republican democrat gop conservative liberal progressive libertarian independent american
+    british english french german italian spanish russian chinese japanese indian pakistani iranian iraqi
+    israeli palestinian syrian turkish egyptian mexican canadian brazilian ukrainian korean european african
+    asian arab muslim jewish catholic evangelical""".split()
+)
 QUANTIFIER_PRONOUNS = frozenset("many some several others most few both all each".split())
 _QUANTIFIERS = frozenset("no every any each an a one some many most few".split())
 # Demonyms and party members: "Iranian", "Chinese", "British", "Iraqi", "Republican", "Democrat".
@@ -446,6 +471,9 @@ def _strip_function_words(run: str) -> str:
     titled = [k for k, w in enumerate(words[:-2]) if w.lower() in PERSON_TITLES]
     if titled:
         words = words[titled[-1] + 1 :]
+    # "Republican Donald Trump": a party word before a person's name (not "Republican National Committee")
+    while len(words) > 2 and words[0].lower() in AFFILIATION_WORDS and not any(w.lower() in BODY_WORDS for w in words):
+        words = words[1:]
     return " ".join(words)
 
 
@@ -522,6 +550,8 @@ def _titled_name(text: str, names, title: str, at: int) -> str | None:
         # only within the name's own sentence: "Ines Park, a hydrologist. A state survey found" does
         # not make her the survey
         tail = RE_SENTENCE_STOP.split(text[end : end + 40], maxsplit=1)[0].lower().replace(",", " ").split()
+        if run.lower() in PLACES or run.lower() in KNOWN_ORGANISATIONS:
+            continue  # "in Iowa, the candidate": a place is nobody's name
         if (
             words[0].lower().rstrip(".") in keys
             or (head and head[-1].strip(",") == title)
