@@ -118,6 +118,12 @@ def test_cli_parse_ref_reads_a_file_named_as_the_argument(runner, tmp_path):
     assert [json.loads(line)["fields"]["authors"][0]["family"] for line in as_json.stdout.splitlines()] == ["Smith", "Doe"]
 
 
+def test_cli_parse_ref_dash_reads_stdin(runner):
+    result = runner.invoke(cli, ["parse-ref", "--format", "anystyle-xml", "-"], input="Smith, J. (2001). A title.\n\nDoe, J. 2002.\n")
+    assert result.exit_code == 0, result.stderr
+    assert len(parse_anystyle_xml(result.stdout)) == 3
+
+
 def test_cli_parse_ref_bad_input_is_one_line(runner, tmp_path):
     latin1 = tmp_path / "refs.txt"
     latin1.write_bytes("Müller, K. Straße. 2001.\n".encode("latin-1"))

@@ -172,7 +172,7 @@ def audit(inputs, fmt, as_json, out, fail_on, color, config, allow_private, chec
 @cli.command("parse-ref")
 @click.argument("reference", required=False)
 @click.option("--file", "file_", type=click.File("r", encoding="utf-8"), help="Read one reference per line ('-' = stdin); "
-              "a REFERENCE that names an existing file is read the same way.")
+              "a REFERENCE that names an existing file, or '-', is read the same way.")
 @click.option(
     "--format",
     "fmt",
@@ -194,7 +194,9 @@ def parse_ref(reference, file_, fmt) -> None:
         raise click.UsageError("give a REFERENCE string or --file FILE")
     if file_ is None and not reference.strip():
         raise click.UsageError("REFERENCE is empty")
-    if file_ is None and Path(reference).is_file():
+    if file_ is None and reference == "-":
+        lines = _lines(click.get_text_stream("stdin", encoding="utf-8"))
+    elif file_ is None and Path(reference).is_file():
         # `parse-ref --format anystyle-xml FILE`, the form the issue and the shared scorer's
         # instructions use; a reference string is never also the name of a file here
         with open(reference, encoding="utf-8") as f:
