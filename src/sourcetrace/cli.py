@@ -195,7 +195,7 @@ def parse_ref(reference, file_, fmt) -> None:
     if file_ is None and not reference.strip():
         raise click.UsageError("REFERENCE is empty")
     if file_ is None and reference == "-":
-        lines = _lines(click.get_text_stream("stdin", encoding="utf-8"))
+        lines = _lines(click.open_file("-", encoding="utf-8"))
     elif file_ is None and Path(reference).is_file():
         # `parse-ref --format anystyle-xml FILE`, the form the issue and the shared scorer's
         # instructions use; a reference string is never also the name of a file here
