@@ -78,6 +78,9 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         ("Brian Christian said so.", ["Brian Christian"], ["Brian Christian"]),
         # an unnamed person is one person, a plural description a group
         ("A reader wrote that it was wrong.", ["A reader"], ["reader"]),
+        # a cue verb caught in the span ("The mayor disagrees:") is not part of the speaker
+        ('Mayor Ann Lee spoke. The mayor disagrees: "This road is our future."', ["Mayor Ann Lee", "The mayor disagrees"],
+         ["Ann Lee", "Ann Lee"]),
         ("Mrs. Clinton's proposals would cost more, Ann Lee said. Mrs. Clinton's proposals say so.",
          ["Ann Lee", "Mrs. Clinton's proposals"], ["Ann Lee", "Clinton"]),
         # "she" is the spokeswoman, not the organisation named (and speaking) inside her description
@@ -110,6 +113,8 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Beijing warned so.", "Beijing", "organization"),
         ("The ad says so.", "The ad", "unknown"),
         ("GOP Candidates said so.", "GOP Candidates", "group"),
+        ("The United States said so.", "The United States", "organization"),
+        ("Bloomberg reports so.", "Bloomberg reports", "organization"),
         ("Those surveyed said so.", "Those surveyed", "group"),
         ("A reader wrote so.", "A reader", "person"),
         ("Federal investigators said so.", "Federal investigators", "group"),

@@ -48,6 +48,8 @@ def test_summary_empty_article_has_zero_shares():
         (R("x"), "other"),
         # a book: its publisher's "Press" is no newspaper
         (R("x", publisher="Corvin University Press", type="book"), "book"),
+        (R("x", publisher="Harbour Press", type="book"), "book"),
+        (R("x", publisher="Valley Courier", type="book"), "news"),  # a newspaper read as a publisher
         (R("x", publisher="State Water Board", type="book", urls=(("https://www.water.corvin.gov/s.pdf", "ok"),)), "government"),
     ],
 )

@@ -75,6 +75,13 @@ PLACES = frozenset(
     kyiv havana ottawa delhi seoul pyongyang riyadh cairo geneva chicago philadelphia cleveland boston
     atlanta detroit miami houston dallas denver seattle baltimore charlotte""".split()
 )
+# Places of more than one word, for the same reason ("the United States said").
+PLACE_NAMES = frozenset(
+    name.strip()
+    for name in """united states|united kingdom|u.s.|u.k.|new york|new jersey|new mexico|new hampshire|north carolina|
+    south carolina|north dakota|south dakota|west virginia|rhode island|north korea|south korea|saudi arabia|
+    new zealand|south africa|soviet union|european union|middle east|hong kong|washington, d.c.""".split("|")
+)
 # Nouns for documents and data that "find", "show" or "say" things ("a state survey found", "the
 # report says"): the source is the document itself, never a person the text names nearby.
 DOCUMENT_HEADS = frozenset(

@@ -27,6 +27,7 @@ from .patterns import (
     DOCUMENT_HEADS,
     GROUP_HEADS,
     KNOWN_ORGANISATIONS,
+    PLACE_NAMES,
     PLACES,
     NON_NAME_CAPS,
     ORG_HEADS,
@@ -282,6 +283,10 @@ NOBODY_WORDS = frozenset("there about more nearly night tonight today yesterday 
 
 def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     s = RE_PARTY_TAG.sub("", src).strip().strip(",")
+    words = s.split()
+    if (len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and CUE_FORMS.get(words[-1])
+            and (words[-2].lower() in PERSON_TITLES or words[-2].lower() in KNOWN_ORGANISATIONS)):
+        s = " ".join(words[:-1])  # "The mayor disagrees", "Bloomberg reports": the verb came with the span
     low = s.lower()
     if not any(w.strip(",;:.") not in NOT_A_NAME for w in low.split()):
         return "none", "", "", set()
@@ -372,6 +377,8 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     last_word = name.split()[-1].lower()
     if name.lower() in GROUP_HEADS or name.endswith("s") and (last_word in GROUP_HEADS or last_word[:-1] in PERSON_TITLES):
         return "group", name, "group", set()  # "GOP Candidates": a title in the plural
+    if name.lower() in PLACE_NAMES and len(words) <= len(name.split()) + 1:
+        return "organization", name, "name", set()  # "the United States": its government
     if len(name.split()) == 1 and last_word in PLACES | KNOWN_ORGANISATIONS:
         if len(words) <= 2:
             return "organization", name, "name", set()  # "the Kremlin", "Iowa": the place or outlet itself

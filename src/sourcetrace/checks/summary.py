@@ -5,6 +5,8 @@ Counts only; every figure is recomputable from the layers in the same JSON docum
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ..model import Article, Reference
@@ -57,8 +59,10 @@ def reference_kind(ref: Reference) -> str:
         return "government"
     if f.doi or (f.volume and f.issue) or RE_JOURNAL_NAME.search(f.container or ""):
         return "journal"
-    if f.type == "book" and not hosts:
-        return "book"  # a publisher and no web address ("Corvin University Press" is no newspaper's "Press")
+    if f.type == "book" and not hosts and not RE_NEWS_NAME.search(re.sub(r"\bPress\b", "", f.publisher or "")):
+        # a publisher and no web address ("Corvin University Press" is no newspaper's "Press"), unless
+        # the "publisher" is a newspaper's name ("Valley Courier")
+        return "book"
     if any(RE_BLOG.search(h) for h in hosts) or RE_BLOG.search(names):
         return "blog"
     if RE_NEWS_NAME.search(f.container or f.publisher or "") or any(RE_NEWS_DOMAIN.search(h) for h in hosts):
