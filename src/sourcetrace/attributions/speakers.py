@@ -163,9 +163,9 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
                 else:
                     # Nobody in the article carries this title: the description is the speaker, a
                     # person ("a spokesman", "a reader") unless it is plural ("those surveyed")
-                    low_src = src.strip().lower()
-                    plural = low_src.startswith(("those ", "these ")) or name.endswith("s") and not name.endswith("ss")
-                    ent = entity(_strip_det(src.strip()), "group" if plural else "person", att.source.start)
+                    described = _clean_span(src)
+                    plural = described.lower().startswith(("those ", "these ")) or name.endswith("s") and not name.endswith("ss")
+                    ent = entity(_strip_det(described), "group" if plural else "person", att.source.start)
         if ent is None:
             continue
         if ent.name.lower() not in by_key:
@@ -281,12 +281,19 @@ NOBODY_WORDS = frozenset("there about more nearly night tonight today yesterday 
                          "thursday friday saturday sunday".split())
 
 
-def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
+def _clean_span(src: str) -> str:
+    """A source span without a party tag ("(R-Ga.)"), edge commas, or a cue verb the span caught after a
+    title or outlet ("The mayor disagrees", "Bloomberg reports")."""
     s = RE_PARTY_TAG.sub("", src).strip().strip(",")
     words = s.split()
     if (len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and CUE_FORMS.get(words[-1])
             and (words[-2].lower() in PERSON_TITLES or words[-2].lower() in KNOWN_ORGANISATIONS)):
-        s = " ".join(words[:-1])  # "The mayor disagrees", "Bloomberg reports": the verb came with the span
+        s = " ".join(words[:-1])
+    return s
+
+
+def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
+    s = _clean_span(src)
     low = s.lower()
     if not any(w.strip(",;:.") not in NOT_A_NAME for w in low.split()):
         return "none", "", "", set()
