@@ -38,6 +38,7 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         # appositives: the name, not the description
         ("Aaron Kall, the director of debate at Michigan, said it.", ["Aaron Kall, the director of debate at Michigan"], ["Aaron Kall"]),
         ("The mayor, Paul Dunne, said it.", ["The mayor, Paul Dunne"], ["Paul Dunne"]),
+        ("Another RT America host, Abby Martin, said it.", ["Another RT America host, Abby Martin,"], ["Abby Martin"]),
         ("Breitbart News host Alex Marlow said it.", ["Breitbart News host Alex Marlow"], ["Alex Marlow"]),
         # title -> the person written with that title earlier
         ("Senator Julia Marsh arrived late. The senator said no.", ["The senator"], ["Julia Marsh"]),

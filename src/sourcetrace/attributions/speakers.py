@@ -345,7 +345,8 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if len(words) == 2 and words[0].lower() in DETERMINERS and words[1].lower() in AFFILIATION_WORDS:
         return "title", words[1].lower(), "title", {words[1].lower()}
     runs = [r for r in runs if r.lower() not in AFFILIATION_WORDS]
-    if not runs and rest.strip():
+    ends_in_title = bool(words) and RE_POSSESSIVE.sub("", words[-1].lower()) in PERSON_TITLES
+    if (not runs or ends_in_title) and rest.strip():
         # "the mayor, Paul Dunne": a description, then the name as an appositive.
         after = _strip_function_words(next((m.group() for m in RE_NAME_RUN.finditer(rest.strip())), ""))
         if after and rest.strip().startswith(after.split()[0]):
