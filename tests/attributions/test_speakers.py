@@ -72,6 +72,8 @@ def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
         ("Senate Minority Leader Harry Reid (D-Nev.) said so. Reid left.", ["Senate Minority Leader Harry Reid (D-Nev.)", "Reid"],
          ["Harry Reid", "Harry Reid"]),
         ("Sen. Ted Cruz, R-Texas, said so.", ["Sen. Ted Cruz, R-Texas,"], ["Ted Cruz"]),
+        ("Sen. Ted Cruz (Tex.) said so.", ["Sen. Ted Cruz (Tex.)"], ["Ted Cruz"]),
+        ("9/11 widow Terry Strada said so.", ["9/11 widow Terry Strada"], ["Terry Strada"]),
         # party and nationality words describe; first names that end like them stay names
         ("One Republican presidential hopeful, Carly Fiorina, said so.", ["One Republican presidential hopeful, Carly Fiorina,"],
          ["Carly Fiorina"]),
@@ -114,6 +116,9 @@ def test_speakers_resolve(text, sources, expected, settings):
         ("Beijing warned so.", "Beijing", "organization"),
         ("The ad says so.", "The ad", "unknown"),
         ("GOP Candidates said so.", "GOP Candidates", "group"),
+        ("About two-thirds of Republican voters said so.", "About two-thirds of Republican voters", "group"),
+        ("73 percent said so.", "73 percent", "group"),
+        ("Poll finds so.", "Poll", "unknown"),
         ("The United States said so.", "The United States", "organization"),
         ("Bloomberg reports so.", "Bloomberg reports", "organization"),
         ("Those surveyed said so.", "Those surveyed", "group"),

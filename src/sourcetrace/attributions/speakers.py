@@ -272,8 +272,11 @@ def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
     return kind, name, mention_kind, frozenset(desc)
 
 
-# A party tag after a politician's name: "(R-Texas)", "I-Vt.", "D-Calif"
-RE_PARTY_TAG = re.compile(r"\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\)?")
+# A party or state tag after a politician's name: "(R-Texas)", "I-Vt.", "D-Calif", "(Tex.)"
+RE_PARTY_TAG = re.compile(r"\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\)?|\s*\([A-Z][a-z]{1,4}\.\)")
+# How a count of people starts: "About two-thirds of Republican voters", "Nearly half", "Hundreds of ..."
+QUANTITY_LEADS = frozenset("about nearly almost roughly around over more fewer less half most majority minority "
+                           "hundreds thousands dozens millions a-third two-thirds".split())
 # Alone as a source: indefinite people ("nobody", "one") are a group the text does not name; fillers and
 # times ("There", "Nearly", "Tuesday") are a misread span and name nobody at all.
 INDEFINITE_WORDS = frozenset("one two three four five none everyone everybody anyone nobody someone somebody".split())
@@ -304,9 +307,9 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     first_word = low.split()[0] if low.split() else ""
     if len(low.split()) == 1:
         bare = low.strip(".’'").removesuffix("’s").removesuffix("'s")
-        if bare in NOBODY_WORDS:
+        if bare in NOBODY_WORDS or bare in QUANTITY_LEADS - {"hundreds", "thousands", "dozens", "millions"}:
             return "noise", "", "", set()
-        if bare in INDEFINITE_WORDS or bare in ("those", "these", "others"):
+        if bare in INDEFINITE_WORDS or bare in ("those", "these", "others", "hundreds", "thousands", "dozens", "millions"):
             return "group", bare, "group", set()
         if bare in AFFILIATION_WORDS:
             return "group", s.strip(".’'"), "group", set()  # "Democratic", "Republican" alone: a party's people
@@ -315,9 +318,13 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
         if bare in PLACES:
             return "organization", s.strip(".’'"), "name", set()  # "Beijing warned": its government
     parts = low.split()
+    if len(parts) > 1 and (first_word in QUANTITY_LEADS or re.fullmatch(r"\d[\d,.]*%?", first_word)):
+        return "group", s, "group", set()  # "About two-thirds of Republican primary voters"
+    if len(parts) == 1 and parts[0].strip(".") in DOCUMENT_HEADS:
+        return "unknown", s.strip("."), "group", set()  # "Poll"
     if first_word in QUANTIFIER_PRONOUNS and (len(parts) == 1 or parts[1:] in (["of", "them"], ["of", "us"], ["of", "whom"], ["of", "those"])):
         return "group", first_word, "group", set()  # "many", "some of them": a group the text does not name
-    if low in ("who", "whom", "which", "that") or first_word in ("who", "whom"):
+    if low in ("who", "whom", "whose", "which", "that") or first_word in ("who", "whom", "whose"):
         # "who spoke on condition of anonymity": a relative clause stands for what it follows
         return "relative", first_word, "pronoun", set()
     head, _, rest = s.partition(",")
