@@ -29,12 +29,13 @@ RE_SENTENCE_PUNCT = re.compile(r"[.!?…]")
 
 # Closers that may follow sentence-final punctuation inside the same sentence.
 CLOSERS = frozenset("\"'”’»)]")
+# A footnote marker as it sits glued to a sentence's end: "[2]", "[2, 3]", "[2–4]", "²", "¹,²". The
+# linking stage ends its sentences with the same definition.
+FOOTNOTE_MARKER = r"\[\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
 # A footnote marker glued to the end of a sentence ('Tom Baker.¹ Critics', 'millions."[2] A') belongs
 # to that sentence, and so does an editor's lower-case note in brackets ('withdrawals.[citation
 # needed] Farmers'); the next sentence starts after it.
-RE_GLUED_MARKER = re.compile(
-    r"\[\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\[[a-z][a-z ?'’–-]{1,40}\]"
-)
+RE_GLUED_MARKER = re.compile(FOOTNOTE_MARKER + r"|\[[a-z][a-z ?'’–-]{1,40}\]")
 
 # Words that take a period without ending the sentence ("Mr. Smith", "Sept. 12", "Gov. Pence").
 ABBREVIATIONS = frozenset(

@@ -140,3 +140,15 @@ def test_link_marker_glued_to_the_next_sentence_is_that_sentences(settings):
     assert {(l.attribution, l.reference) for l in article.links} == {("q1", "r1"), (None, "r2")}
     claim = next(l.claim for l in article.links if l.attribution is None)
     assert text[claim.start : claim.end].startswith("The first case")
+
+
+def test_link_comma_joined_superscripts_end_their_sentence(settings):
+    # "said.¹,² The first case ... said.³": linking ends the sentence where the tokenizer does, after "¹,²"
+    text = "Officials confirmed new cases, the CDC said.¹,² The first case was reported, the Times said.³"
+    found = [Marker(id=f"m{n}", start=text.index(c), end=text.index(c) + 1, label=str(n), reference=f"r{n}")
+             for n, c in ((1, "¹"), (2, "²"), (3, "³"))]
+    start = text.index("new cases")
+    quote = Attribution(id="q1", kind="indirect", content=(Span(start, start + len("new cases")),))
+    refs = tuple(Reference(id=f"r{n}", start=0, end=1, label=str(n)) for n in (1, 2, 3))
+    article = link_attributions(Article(text=text, attributions=(quote,), markers=tuple(found), references=refs), settings)
+    assert {(l.attribution, l.reference) for l in article.links} == {("q1", "r1"), ("q1", "r2"), (None, "r3")}
