@@ -190,19 +190,19 @@ def parse_ref(reference, file_, fmt) -> None:
 
     from .references import parse_reference, to_anystyle_xml
 
-    if reference is None and file_ is None:
+    if file_ is not None:
+        lines = _lines(file_)
+    elif reference is None:
         raise click.UsageError("give a REFERENCE string or --file FILE")
-    if file_ is None and not reference.strip():
+    elif not reference.strip():
         raise click.UsageError("REFERENCE is empty")
-    if file_ is None and reference == "-":
-        lines = _lines(click.open_file("-", encoding="utf-8"))
-    elif file_ is None and Path(reference).is_file():
+    elif reference == "-" or Path(reference).is_file():
         # `parse-ref --format anystyle-xml FILE`, the form the issue and the shared scorer's
         # instructions use; a reference string is never also the name of a file here
-        with open(reference, encoding="utf-8") as f:
+        with click.open_file(reference, encoding="utf-8") as f:
             lines = _lines(f)
     else:
-        lines = [reference] if file_ is None else _lines(file_)
+        lines = [reference]
     if fmt != "anystyle-xml":
         lines = [line for line in lines if line.strip()]
     # in XML every line is a <sequence>, a blank one too, so that the output lines up with the gold

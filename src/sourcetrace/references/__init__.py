@@ -153,17 +153,16 @@ def _author_date_markers(text: str, spans, references: list[Reference]) -> list[
             first = authors.split(" & ")[0].split(" and ")[0].removesuffix(" et al.").removesuffix(" et al")
             words = first.split()
             # "As Hart (2019)": the author may be a shorter tail of the capitalised run
-            match = next(
-                ((k, by_key[_fold_name(" ".join(words[k:])), year[:4]]) for k in range(len(words))
-                 if (_fold_name(" ".join(words[k:])), year[:4]) in by_key),
-                None,
+            skip, ref_id = next(
+                ((k, by_key[key]) for k in range(len(words)) if (key := (_fold_name(" ".join(words[k:])), year[:4])) in by_key),
+                (0, None),
             )
-            if match is None and not unnumbered:
+            if ref_id is None and not unnumbered:
                 continue
-            if match is not None and match[0]:
-                start = text.find(words[match[0]], start, end)  # the narrative citation starts at the name
-                authors = " ".join(authors.split()[match[0]:])
-            out.append((start, end, f"{authors}, {year}", match[1] if match else None))
+            if skip:
+                start = text.find(words[skip], start, end)  # the narrative citation starts at the name
+                authors = " ".join(authors.split()[skip:])
+            out.append((start, end, f"{authors}, {year}", ref_id))
     return out
 
 
