@@ -42,6 +42,7 @@ FEMALE = frozenset("mrs ms miss she her spokeswoman congresswoman chairwoman bus
 MALE = frozenset("mr he him his spokesman congressman chairman businessman actor man father husband son".split())
 TITLE_WORDS = frozenset("inspector detective officer sergeant lieutenant captain colonel major governor".split())
 ORG_NAME_WORDS = ORG_HEADS | frozenset("inc corp news times post journal press watch".split())
+PLACES_AND_OUTLETS = PLACES | KNOWN_ORGANISATIONS  # one-word names that are nobody's personal name
 
 
 @dataclass(slots=True)
@@ -275,8 +276,9 @@ def _read_source_cached(src: str) -> tuple[str, str, str, frozenset[str]]:
 # A party or state tag after a politician's name: "(R-Texas)", "I-Vt.", "D-Calif", "(Tex.)"
 RE_PARTY_TAG = re.compile(r"\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\)?|\s*\([A-Z][a-z]{1,4}\.\)")
 # How a count of people starts: "About two-thirds of Republican voters", "Nearly half", "Hundreds of ..."
-QUANTITY_LEADS = frozenset("about nearly almost roughly around over more fewer less half most majority minority "
-                           "hundreds thousands dozens millions a-third two-thirds".split())
+COUNT_NOUNS = frozenset("hundreds thousands dozens millions".split())  # alone, a group; leading, a count
+QUANTITY_LEADS = COUNT_NOUNS | frozenset("about nearly almost roughly around over more fewer less half most majority "
+                                         "minority a-third two-thirds".split())
 # Alone as a source: indefinite people ("nobody", "one") are a group the text does not name; fillers and
 # times ("There", "Nearly", "Tuesday") are a misread span and name nobody at all.
 INDEFINITE_WORDS = frozenset("one two three four five none everyone everybody anyone nobody someone somebody".split())
@@ -304,24 +306,22 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     low = re.sub(r"[’'](?:re|m|ve|ll|d|s)$", "", low) if " " not in low else low
     if low in PERSON_PRONOUNS or low in ("i", "we", "they", "them", "you", "it"):
         return "pronoun", low, "pronoun", set()
-    first_word = low.split()[0] if low.split() else ""
-    if len(low.split()) == 1:
+    parts = low.split()
+    first_word = parts[0] if parts else ""
+    if len(parts) == 1:
         bare = low.strip(".’'").removesuffix("’s").removesuffix("'s")
-        if bare in NOBODY_WORDS or bare in QUANTITY_LEADS - {"hundreds", "thousands", "dozens", "millions"}:
-            return "noise", "", "", set()
-        if bare in INDEFINITE_WORDS or bare in ("those", "these", "others", "hundreds", "thousands", "dozens", "millions"):
+        if bare in INDEFINITE_WORDS or bare in COUNT_NOUNS or bare in ("those", "these", "others"):
             return "group", bare, "group", set()
+        if bare in NOBODY_WORDS or bare in QUANTITY_LEADS:
+            return "noise", "", "", set()
         if bare in AFFILIATION_WORDS:
             return "group", s.strip(".’'"), "group", set()  # "Democratic", "Republican" alone: a party's people
-        if bare in KNOWN_ORGANISATIONS:
-            return "organization", s.strip(".’'"), "name", set()
-        if bare in PLACES:
-            return "organization", s.strip(".’'"), "name", set()  # "Beijing warned": its government
-    parts = low.split()
-    if len(parts) > 1 and (first_word in QUANTITY_LEADS or re.fullmatch(r"\d[\d,.]*%?", first_word)):
+        if bare in PLACES_AND_OUTLETS:
+            return "organization", s.strip(".’'"), "name", set()  # "Politico reported", "Beijing warned"
+        if low.strip(".") in DOCUMENT_HEADS:
+            return "unknown", s.strip("."), "group", set()  # "Poll"
+    elif first_word in QUANTITY_LEADS or re.fullmatch(r"\d[\d,.]*%?", first_word):
         return "group", s, "group", set()  # "About two-thirds of Republican primary voters"
-    if len(parts) == 1 and parts[0].strip(".") in DOCUMENT_HEADS:
-        return "unknown", s.strip("."), "group", set()  # "Poll"
     if first_word in QUANTIFIER_PRONOUNS and (len(parts) == 1 or parts[1:] in (["of", "them"], ["of", "us"], ["of", "whom"], ["of", "those"])):
         return "group", first_word, "group", set()  # "many", "some of them": a group the text does not name
     if low in ("who", "whom", "whose", "which", "that") or first_word in ("who", "whom", "whose"):
@@ -394,7 +394,7 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
         return "group", name, "group", set()  # "GOP Candidates": a title in the plural
     if name.lower() in PLACE_NAMES and len(words) <= len(name.split()) + 1:
         return "organization", name, "name", set()  # "the United States": its government
-    if len(name.split()) == 1 and last_word in PLACES | KNOWN_ORGANISATIONS:
+    if len(name.split()) == 1 and last_word in PLACES_AND_OUTLETS:
         if len(words) <= 2:
             return "organization", name, "name", set()  # "the Kremlin", "Iowa": the place or outlet itself
         titles = [w.lower().strip(",") for w in words if w.lower().strip(",") in PERSON_TITLES]
@@ -572,7 +572,7 @@ def _titled_name(text: str, names, title: str, at: int) -> str | None:
         # only within the name's own sentence: "Ines Park, a hydrologist. A state survey found" does
         # not make her the survey
         tail = RE_SENTENCE_STOP.split(text[end : end + 40], maxsplit=1)[0].lower().replace(",", " ").split()
-        if run.lower() in PLACES or run.lower() in KNOWN_ORGANISATIONS:
+        if run.lower() in PLACES_AND_OUTLETS:
             continue  # "in Iowa, the candidate": a place is nobody's name
         if (
             words[0].lower().rstrip(".") in keys

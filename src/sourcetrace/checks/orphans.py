@@ -20,16 +20,18 @@ WORKING = ("ok", "live", "redirected")
 def check_orphan_markers(article: Article, settings: Settings) -> Iterable[Finding]:
     """Yield orphan-marker for each marker whose reference is None or unknown."""
     known = {r.id for r in article.references}
+    labels = sorted({r.label for r in article.references if r.label}, key=lambda x: (len(x), x))
     for marker in article.markers:
         if marker.reference in known:
             continue
-        labels = sorted({r.label for r in article.references if r.label}, key=lambda x: (len(x), x))
-        if not marker.label.isdigit():  # an author-date citation, "(Hart, 2019)"
-            shown = f"({marker.label})"
-            have = "no listed entry has that first author and year" if article.references else "the article has no reference list"
+        numbered = marker.label.isdigit()  # else an author-date citation, "(Hart, 2019)"
+        shown = f"[{marker.label}]" if numbered else f"({marker.label})"
+        if numbered and labels:
+            have = f"the references are numbered {labels[0]}–{labels[-1]}"
+        elif not numbered and article.references:
+            have = "no listed entry has that first author and year"
         else:
-            shown = f"[{marker.label}]"
-            have = f"the references are numbered {labels[0]}–{labels[-1]}" if labels else "the article has no reference list"
+            have = "the article has no reference list"
         yield finding(
             "orphan-marker",
             f"marker {shown} points to no reference ({have}).",
