@@ -7,6 +7,7 @@ times, and prints the median rate; also times the whole references stage on the 
     python bench/references.py [--runs 5]
     python bench/references.py --tagging MODEL [MODEL ...]   # the CRF step alone, per model (A/B of label sets)
     python bench/references.py --breakdown                   # microseconds per reference of each step
+    python bench/references.py --crfsuite                    # crfsuite's tagger instead of the compiled one
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sourcetrace.model import Article  # noqa: E402
 from sourcetrace.references import find_references  # noqa: E402
 from sourcetrace.references.features import clear_caches, sequence_features  # noqa: E402
-from sourcetrace.references import parse_reference, read_anystyle_xml  # noqa: E402
+from sourcetrace.references import decoder, parse_reference, read_anystyle_xml  # noqa: E402
 from sourcetrace.settings import Settings  # noqa: E402
 
 CORE = ROOT.parent / "shared/data/anystyle/core.xml"
@@ -44,7 +45,12 @@ def main() -> int:
     ap.add_argument("--tagging", nargs="+", type=Path, metavar="MODEL",
                     help="only time the CRF tagging step (features built beforehand) with each model file")
     ap.add_argument("--breakdown", action="store_true", help="time each step of parse_reference on its own")
+    ap.add_argument("--crfsuite", action="store_true",
+                    help="tag with crfsuite's own tagger, as an install without the compiled extension does")
     args = ap.parse_args()
+    if args.crfsuite:
+        decoder.COMPILED = False
+    print(f"tagger: {'compiled sparse Viterbi (references/_viterbi)' if decoder.COMPILED else 'crfsuite'}")
     refs = strings()
     if args.tagging:
         return time_tagging(refs, args.tagging, args.runs)
@@ -115,8 +121,9 @@ def time_steps(refs: list[str], runs: int) -> int:
 
 
 def time_tagging(refs: list[str], models: list[Path], runs: int) -> int:
-    """Microseconds per reference of pycrfsuite's tag() alone, the models interleaved run by run so
-    that a noisy machine slows them alike."""
+    """Microseconds per reference of the tagging step alone (features built beforehand), with
+    crfsuite's tagger and, when built, the compiled one, interleaved run by run so that a noisy
+    machine slows them alike."""
     import pycrfsuite
 
     feats = [sequence_features(r.split()) for r in refs]
@@ -124,16 +131,18 @@ def time_tagging(refs: list[str], models: list[Path], runs: int) -> int:
     for path in models:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        taggers.append(tagger)
-    times: list[list[float]] = [[] for _ in models]
+        taggers.append((f"crfsuite, {path} ({len(tagger.labels())} labels)", tagger))
+        if decoder.COMPILED:
+            taggers.append((f"compiled, {path}", decoder.SparseTagger(path)))
+    times: list[list[float]] = [[] for _ in taggers]
     for _ in range(runs):
-        for k, tagger in enumerate(taggers):
+        for k, (_, tagger) in enumerate(taggers):
             c0 = time.process_time()
             for f in feats:
                 tagger.tag(f)
             times[k].append(1e6 * (time.process_time() - c0) / len(refs))
-    for path, tagger, t in zip(models, taggers, times):
-        print(f"tagging alone, {path} ({len(tagger.labels())} labels): median {statistics.median(t):.0f} "
+    for (name, _), t in zip(taggers, times):
+        print(f"tagging alone, {name}: median {statistics.median(t):.0f} "
               f"microseconds per reference (min {min(t):.0f}, max {max(t):.0f})")
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ModelError
 from ..model import Author, ReferenceFields
 from . import patterns as P
+from .decoder import open_tagger
 from .features import sequence_features, tokenize
 
 Segment = tuple[str, str]  # (anystyle tag, text)
@@ -41,8 +42,9 @@ def model_path() -> Path:
     return candidates[-1] / MODEL_FILE
 
 
-# A pycrfsuite.Tagger keeps its current sequence inside itself, so two threads tagging with one
-# Tagger corrupt each other ("position out of range"): each thread opens its own.
+# A pycrfsuite.Tagger (the fallback of decoder.open_tagger) keeps its current sequence inside itself,
+# so two threads tagging with one Tagger corrupt each other ("position out of range"): each thread
+# opens its own.
 _LOCAL = threading.local()
 
 
@@ -52,11 +54,8 @@ def _tagger(path: str):
         taggers = _LOCAL.taggers = {}
     tagger = taggers.get(path)
     if tagger is None:
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
         try:
-            tagger.open(path)
+            tagger = open_tagger(path)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot open reference model {path}: {exc}") from None
         taggers[path] = tagger
@@ -78,7 +77,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     spans = tokenize(text)
     tokens = [text[s:e] for s, e in spans]
     tags = tag_tokens(tokens, path)
-    if P.RE_FIX_HINT.search(text):
+    if P.RE_FIX_HINT.search(text.lower()):
         tags = _fix_phrases(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
@@ -394,7 +393,8 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
     medium = "; ".join(medium_parts) or None
     notes = [clean(v) for v in by.get("note", ()) if clean(v)]
     doi = None
-    m = P.RE_DOI.search(" ".join(by.get("doi", ())) or text)
+    where = " ".join(by.get("doi", ())) or text
+    m = P.RE_DOI.search(where) if "10." in where else None  # the search alone costs more than the test
     if m:
         doi = m.group(1).rstrip(P.URL_TRAILING)
     volume, issue = _volume_issue(segments)

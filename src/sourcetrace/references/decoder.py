@@ -1,0 +1,55 @@
+"""The reference model's tagger: the compiled sparse Viterbi search when it was built, else crfsuite's.
+
+Both give the same label path (tests/references/test_decoder.py compares them on every training and
+test string); the compiled one skips the zero-weight transitions crfsuite sums anyway, about eight
+times less work per token with the committed model (BENCHMARKS.md, "Reference parsing speed").
+"""
+
+from __future__ import annotations
+
+from array import array
+from pathlib import Path
+
+from .crfmodel import read_weights
+
+try:
+    from ._viterbi import best_path
+except ImportError:  # installed without a C compiler: crfsuite's tagger does the same search
+    best_path = None
+
+COMPILED = best_path is not None
+
+
+class SparseTagger:
+    """tag(items) -> labels, like pycrfsuite.Tagger.tag for items of attribute names (bytes)."""
+
+    def __init__(self, path: str | Path):
+        weights = read_weights(path)
+        self.labels = weights.labels
+        n = len(self.labels)
+        columns: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+        for k, w in enumerate(weights.transitions):
+            if w != 0.0:
+                columns[k % n].append((k // n, w))
+        col_start, col_from, col_weight = array("i", [0]), array("i"), array("d")
+        for col in columns:  # rows in ascending order already: k runs row by row
+            col_from.extend(i for i, _ in col)
+            col_weight.extend(w for _, w in col)
+            col_start.append(len(col_from))
+        self._args = (weights.attributes, weights.attr_start, weights.feature_label, weights.feature_weight,
+                      weights.transitions, col_start, col_from, col_weight, n)
+
+    def tag(self, items: list) -> list[str]:
+        labels = self.labels
+        return [labels[k] for k in best_path(items, *self._args)]
+
+
+def open_tagger(path: str | Path):
+    """A tagger for the crfsuite model at `path`: SparseTagger when compiled, else pycrfsuite.Tagger."""
+    if COMPILED:
+        return SparseTagger(path)
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
