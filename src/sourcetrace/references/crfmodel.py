@@ -60,10 +60,12 @@ def read_weights(path: str | Path) -> CrfWeights:
 def _parse(data: bytes) -> CrfWeights:
     if len(data) < _HEADER.size:
         raise ModelFormatError("file too short for a crfsuite model")
-    (magic, _size, kind, _version, _nfeat, nlabels, nattrs, off_features, off_labels, off_attrs,
+    (magic, size, kind, _version, _nfeat, nlabels, nattrs, off_features, off_labels, off_attrs,
      _off_labelrefs, off_attrrefs) = _HEADER.unpack_from(data, 0)
     if magic != b"lCRF" or kind != b"FOMC":
         raise ModelFormatError("not a crfsuite crf1d model")
+    if size != len(data):
+        raise ModelFormatError(f"model file holds {len(data)} bytes, its header says {size}")
     chunk, _csize, nfeatures = struct.unpack_from("<4sII", data, off_features)
     if chunk != b"FEAT":
         raise ModelFormatError("no feature chunk where the header says")

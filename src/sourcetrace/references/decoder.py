@@ -45,9 +45,13 @@ class SparseTagger:
 
 
 def open_tagger(path: str | Path):
-    """A tagger for the crfsuite model at `path`: SparseTagger when compiled, else pycrfsuite.Tagger."""
+    """A tagger for the crfsuite model at `path`: SparseTagger when compiled, else pycrfsuite.Tagger.
+
+    Raises ModelFormatError for a file that is no whole crfsuite model: crfsuite itself crashes the
+    process (segmentation fault) on a truncated one, so the fallback reads the file first too."""
     if COMPILED:
         return SparseTagger(path)
+    read_weights(path)
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
