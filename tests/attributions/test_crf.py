@@ -44,3 +44,16 @@ def test_crf_snap_quotes_makes_whole_quotation_content():
     snap_quotes(view, labels)
     assert labels[:7] == ["B-T"] + ["I-T"] * 6  # marks included
     assert labels[7:9] == ["B-C", "B-S"]
+
+
+def test_a_truncated_model_is_a_model_error_not_a_crash(tmp_path):
+    # pycrfsuite's Tagger.open ends the process (segmentation fault) on a cut-off file
+    import pytest
+
+    from sourcetrace.attributions.crf import _tagger
+    from sourcetrace.errors import ModelError
+
+    bad = tmp_path / "attributions.crfsuite"
+    bad.write_bytes(model_path().read_bytes()[:5000])
+    with pytest.raises(ModelError, match="header says"):
+        _tagger(str(bad))

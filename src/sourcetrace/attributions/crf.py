@@ -12,7 +12,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ModelError
 from ..limits import check_deadline
+from ..references.crfmodel import check_file
 from .features import sequences, token_features
 from .layout import TokenView
 from .reported import DASHES
@@ -50,6 +52,10 @@ def _tagger(path: str):
     if tagger is None:
         import pycrfsuite
 
+        try:
+            check_file(path)  # crfsuite crashes the process on a truncated file
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot open attributions model {path}: {exc}") from None
         tagger = pycrfsuite.Tagger()
         tagger.open(path)
         taggers[path] = tagger

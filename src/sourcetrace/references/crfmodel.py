@@ -49,6 +49,20 @@ def _strings(data: bytes, offset: int) -> list[bytes]:
     return out
 
 
+def check_file(path: str | Path) -> None:
+    """Raise ModelFormatError unless `path` starts like a whole crfsuite model: pycrfsuite's
+    Tagger.open crashes the process (segmentation fault) on a truncated file instead of raising."""
+    with open(path, "rb") as f:
+        head = f.read(_HEADER.size)
+        f.seek(0, 2)
+        length = f.tell()
+    if len(head) < _HEADER.size or head[:4] != b"lCRF" or head[8:12] != b"FOMC":
+        raise ModelFormatError("not a crfsuite crf1d model")
+    size = struct.unpack_from("<I", head, 4)[0]
+    if size != length:
+        raise ModelFormatError(f"model file holds {length} bytes, its header says {size}")
+
+
 def read_weights(path: str | Path) -> CrfWeights:
     data = Path(path).read_bytes()
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from pathlib import Path
 
-from .crfmodel import read_weights
+from .crfmodel import check_file, read_weights
 
 try:
     from ._viterbi import best_path
@@ -51,7 +51,7 @@ def open_tagger(path: str | Path):
     process (segmentation fault) on a truncated one, so the fallback reads the file first too."""
     if COMPILED:
         return SparseTagger(path)
-    read_weights(path)
+    check_file(path)
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
