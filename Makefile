@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: audit test test-slow models bench browser clean
 
-$(STAMP): pyproject.toml setup.py src/sourcetrace/references/_viterbi.pyx
+$(STAMP): pyproject.toml setup.py src/sourcetrace/references/_viterbi.pyx src/sourcetrace/references/features.py src/sourcetrace/references/fields.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sourcetrace needs Python >= 3.11")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,server,dask]'

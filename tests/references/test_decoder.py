@@ -13,6 +13,7 @@ from sourcetrace.errors import ModelError
 from sourcetrace.references import decoder, fields
 from sourcetrace.references.anystyle import read_anystyle_xml
 from sourcetrace.references.crfmodel import ModelFormatError, read_weights
+from sourcetrace.references import features
 from sourcetrace.references.features import sequence_features
 
 TRAINING = Path(fields.__file__).parent.parent / "data/training"
@@ -21,11 +22,13 @@ CORE = Path(__file__).resolve().parents[3] / "shared/data/anystyle/core.xml"
 needs_compiled = pytest.mark.skipif(not decoder.COMPILED, reason="references/_viterbi was not compiled")
 
 
-def test_compiled_decoder_was_built():
-    # `make test` installs with the extension; only an install without a C compiler lacks it, and
+def test_compiled_parts_were_built():
+    # `make test` installs with the extensions; only an install without a C compiler lacks them, and
     # then the parser is just slower. Set SOURCETRACE_ALLOW_PURE=1 to accept that.
     if os.environ.get("SOURCETRACE_ALLOW_PURE") != "1":
         assert decoder.COMPILED, "the compiled reference tagger is missing: reinstall with a C compiler"
+        for module in (features, fields):
+            assert not module.__file__.endswith(".py"), f"{module.__name__} runs uncompiled: reinstall"
 
 
 def _crfsuite(path) -> pycrfsuite.Tagger:

@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from ._compiled import prefer_source_if_newer
+
 RE_TOKEN = re.compile(r"\S+")
 _RE_CORE = re.compile(r"^\W+|\W+$")
 _RE_RUNS = re.compile(r"(.)\1+")
@@ -319,3 +321,6 @@ def sequence_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
         if is_in and i:
             sticky |= 32
     return out
+
+
+prefer_source_if_newer(__name__, __file__)  # last: see _compiled.py

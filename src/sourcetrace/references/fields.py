@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ModelError
 from ..model import Author, ReferenceFields
 from . import patterns as P
+from ._compiled import prefer_source_if_newer
 from .decoder import open_tagger
 from .features import sequence_features, tokenize
 
@@ -450,3 +451,6 @@ def _type_of(by: dict[str, list[str]], container: str | None, medium: str | None
     else:
         kind = None
     return kind
+
+
+prefer_source_if_newer(__name__, __file__)  # last: see _compiled.py
