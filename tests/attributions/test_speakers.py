@@ -193,3 +193,33 @@ def test_speakers_quantified_demonym_is_a_group(settings, source, kind, name):
     text = f"It was a long day. {source} would agree with that motto."
     article = resolve_speakers(_article(text, [source]), settings)
     assert (article.speakers[0].kind, article.speakers[0].name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "name"),
+    [
+        # a plural common noun before a place is the head: the place did not speak
+        ("Security experts in the United States", "group", "Security experts in the United States"),
+        ("protest organizers in Cleveland", "group", "protest organizers in Cleveland"),
+        ("Latino voters in Florida", "group", "Latino voters in Florida"),
+        ("the 10,000 people in the arena", "group", "10,000 people in the arena"),
+        ("some Republican leaders in the state", "group", "some Republican leaders in the state"),
+        # a singular title before a place is read as before: someone described, not the place
+        ("the far-right leader in France", "person", "far-right leader in France"),
+        # a person's name takes no article: one capitalised word after "the" is an outlet or body ...
+        ("The Hill", "organization", "Hill"),
+        ("the Fed", "organization", "Fed"),
+        ("The Census", "organization", "Census"),
+        ("the Times", "organization", "Times"),
+        # ... or, in the plural, a family or a people; a title stays a title
+        ("the Clintons", "group", "Clintons"),
+        ("The Saudis", "group", "Saudis"),
+        ("The President", "person", "President"),
+        # a person in apposition is still the person
+        ("The party chairman, Kelly Armstrong", "person", "Kelly Armstrong"),
+    ],
+)
+def test_speakers_places_and_articles_name_nobody(settings, source, kind, name):
+    text = f"It was a long day. {source} said the vote would be close."
+    article = resolve_speakers(_article(text, [source]), settings)
+    assert (article.speakers[0].kind, article.speakers[0].name) == (kind, name)

@@ -328,6 +328,29 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
         # "who spoke on condition of anonymity": a relative clause stands for what it follows
         return "relative", first_word, "pronoun", set()
     head, _, rest = s.partition(",")
+    if rest[:3].isdigit() and head[-1:].isdigit():  # "the almost 43,000 voters": a number, not a comma
+        head, _, rest = s.partition(", ") if ", " in s else (s, "", "")
+    # "the Hill", "the Fed", "the Clintons": a person's name takes no article, so one capitalised word
+    # after "the" is an organisation or outlet, or in the plural a family or people
+    words = head.split()
+    if len(words) == 2 and words[0].lower() == "the" and RE_ONE_CAPITALISED.match(words[1]):
+        word = words[1].rstrip(".’'")
+        low_word = word.lower()
+        if low_word in ORG_NAME_WORDS:  # "the Times", "the Post"
+            return "organization", word, "name", set()
+        if word.endswith("s") and not word.endswith(("ss", "us")):
+            return "group", word, "group", set()  # "the Clintons", "the Saudis"
+        if low_word not in PERSON_TITLES:  # "The President", "the Senator" are read as before
+            return "organization", word, "name", set()  # "the Hill", "the Vatican", "The Tennessean"
+    # "Security experts in the United States", "protest organizers in Cleveland": a plural common noun
+    # before a place is the head; the place names nobody who spoke
+    m = RE_PLURAL_BEFORE_PLACE.search(head)
+    if m:
+        kind, name, form, desc = _read_source_uncached(head[: m.end(1)])
+        if kind == "group":
+            return kind, _strip_det(head).removesuffix(" and").removesuffix(" or"), form, desc
+        if kind == "title":
+            return kind, name, form, desc
     named = _named_body(head)
     if named is not None:
         return named
@@ -403,6 +426,13 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
     if len(RE_HONORIFIC.sub("", name).split()) == 1:
         return "person", name, "surname", desc
     return "person", name, "name", desc
+
+
+RE_ONE_CAPITALISED = re.compile(r"^[A-Z][a-z]+[.’']?$")
+# A plural common noun, then a preposition of place: the noun phrase's head ends before it.
+RE_PLURAL_BEFORE_PLACE = re.compile(
+    r"\b([a-z][a-z-]*[^s\W]s|people|men|women|children|police)\s+(?:in|from|across|around|outside|throughout|inside)\s"
+)
 
 
 # A capitalised phrase whose words may be joined by lower-case particles: "Alliance to Reclaim Our
