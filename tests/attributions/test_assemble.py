@@ -111,3 +111,13 @@ def test_assemble_inverted_source_after_quotation(text, run, expected):
     start = text.index(run)
     assert {labels[i][2:] for i in range(len(view)) if start <= view.starts[i] < start + len(run)} == {expected}
     assert {labels[i][2:] for i in range(len(view)) if view.starts[i] < len(quote)} == {"T"}
+
+
+def test_assemble_title_source_and_name_content_become_one_source():
+    # the CRF labels '"...," said Mayor Ann Lee on Tuesday.' as cue, source "Mayor", content "Ann Lee on Tuesday"
+    text = '"It is over," said Mayor Ann Lee on Tuesday.'
+    view = _view(text)
+    labels = inverted_sources(view, _label(view, {'"It is over,"': "T", "said": "C", "Mayor": "S", "Ann Lee on Tuesday": "T"}))
+    by_word = dict(zip(view.words, labels))
+    assert [by_word[w][2:] or "O" for w in ("Mayor", "Ann", "Lee")] == ["S", "S", "S"]
+    assert by_word["Mayor"] == "B-S" and by_word["on"] == by_word["Tuesday"] == "O"

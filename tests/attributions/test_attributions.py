@@ -161,7 +161,7 @@ def test_attributions_unknown_finder_is_a_config_error(settings):
         find_attributions(tokenize(Article(text="Ann said so."), s), s)
 
 
-@pytest.mark.parametrize("finder", ["crf"])  # the rules find no source here: they stop at "hydrologist"
+@pytest.mark.parametrize("finder", FINDERS)
 def test_attributions_role_word_before_an_inverted_name(settings, finder):
     # '"...," said hydrologist Ines Park.': an unfamiliar role word must not turn the name into content
     text = ('Water levels fell for the third year. "The river is dying," said hydrologist Ines Park. '
@@ -170,7 +170,19 @@ def test_attributions_role_word_before_an_inverted_name(settings, finder):
     quote = by_content(article, "The river is dying")
     assert quote.kind == "direct" and len(quote.content) == 1
     assert article.text_of(quote.source).endswith("Ines Park") and speaker_name(article, quote) == "Ines Park"
-    assert speaker_name(article, by_content(article, "withdrawals had doubled")) == "state survey"
+    if finder == "crf":  # the rules have no cue for what a document "found"
+        assert speaker_name(article, by_content(article, "withdrawals had doubled")) == "state survey"
+
+
+@pytest.mark.parametrize("finder", FINDERS)
+@pytest.mark.parametrize("after", [" on Tuesday", " in a statement", " last week", ""])
+def test_attributions_title_name_and_time_after_the_cue(settings, finder, after):
+    # '"...," said Mayor Ann Lee on Tuesday.': the title and the name are the source, the time is neither
+    text = f'The bridge opened at noon. "We will build another," said Mayor Ann Lee{after}. Critics disagree.'
+    article = run(text, settings, finder)
+    quote = by_content(article, "We will build another")
+    assert quote.kind == "direct" and len(quote.content) == 1
+    assert article.text_of(quote.source) == "Mayor Ann Lee" and speaker_name(article, quote) == "Ann Lee"
 
 
 @pytest.mark.parametrize("finder", FINDERS)

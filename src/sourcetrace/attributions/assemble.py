@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .layout import TokenView
+from .reported import ADVERBIAL_LEADS, _adverbial_only
 
 # A run in another sentence counts as this many tokens further away than one in the same sentence;
 # calibrated on PolNeAR train, where 99% of contents share a sentence with their cue or are a
@@ -58,13 +59,18 @@ MAX_INVERTED_SOURCE = 8
 
 def inverted_sources(view: TokenView, labels: list[str]) -> list[str]:
     """Labels with one repair: after a quotation and its cue ('"...," said hydrologist Ines Park.'),
-    a short unquoted run labelled content that names someone and ends its sentence is the source.
-    (The CRF reads an unfamiliar role word before the name, "hydrologist", as the start of content.)"""
+    a short unquoted run labelled content that names someone and ends its sentence is the source,
+    with a source run just before it ('said Mayor | Ann Lee'); a time or channel at its end ('on
+    Tuesday', 'in a statement') is neither. (The CRF reads an unfamiliar role word before the name,
+    "hydrologist", as the start of content, and a title as a source of its own.)"""
     found = runs(labels)
     out = None
     for k in range(1, len(found)):
         typ, a, b = found[k]
         ctyp, c0, c1 = found[k - 1]
+        if ctyp == "S" and k >= 2 and found[k - 2][0] == "C" and found[k - 2][2] == c0 - 1 and c1 == a - 1:
+            a = c0  # "said Mayor | Ann Lee on Tuesday": the title and the name are one source
+            ctyp, c0, c1 = found[k - 2]
         if typ != "T" or ctyp != "C" or c1 != a - 1 or c0 == 0 or view.quote[c0 - 1] < 0:
             continue
         end = b + 1
@@ -81,6 +87,15 @@ def inverted_sources(view: TokenView, labels: list[str]) -> list[str]:
             continue
         out = out or list(labels)
         out[a : b + 1] = ["B-S"] + ["I-S"] * (b - a)
+    # a source right after its cue ends before a time or channel: "said Ann Lee | in a statement."
+    # (not after "according to": "a poll released last week" is one noun phrase)
+    for typ, a, b in runs(out or labels):
+        if typ != "S" or a == 0 or (out or labels)[a - 1][2:] != "C" or view.lower[a - 1] == "to":
+            continue
+        lead = next((t for t in range(a + 1, b + 1) if view.lower[t] in ADVERBIAL_LEADS and _adverbial_only(view, t, b)), None)
+        if lead is not None:
+            out = out or list(labels)
+            out[lead : b + 1] = ["O"] * (b + 1 - lead)
     return out or labels
 
 

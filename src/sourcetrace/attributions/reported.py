@@ -147,7 +147,7 @@ def _common_np(view: TokenView, cue_first: int, s0: int) -> tuple[int, int] | No
 def source_right(view: TokenView, cue_last: int, s1: int) -> tuple[int, int] | None:
     """The noun phrase right after the cue ("said Patrick Disney, a researcher at ...")."""
     j = cue_last + 1
-    if j >= s1 or view.quote[j] >= 0:
+    if j >= s1 or view.quote[j] >= 0 or view.lower[cue_last] in ADDRESSEE_CUES:
         return None
     if view.lower[j] in PRONOUNS:
         # "said he." / "said she," — not "say it will ..."
@@ -161,7 +161,13 @@ def source_right(view: TokenView, cue_last: int, s1: int) -> tuple[int, int] | N
     if last < first or not any(_is_name_word(view.words[t]) or view.lower[t] in PERSON_TITLES or view.lower[t] in GROUP_HEADS for t in range(first, last + 1)):
         return None
     if j < s1 and view.words[j] not in STOP_PUNCT and view.words[j] not in ".!?":
-        return None  # "said the irony ...": an inverted source ends at punctuation
+        # "said the irony ...": an inverted source ends at punctuation, or at a time or channel that
+        # ends the sentence ("said Ann Lee on Tuesday.", "said the mayor in a statement.")
+        k = j
+        while k < s1 and view.words[k] not in STOP_PUNCT and view.words[k] not in ".!?":
+            k += 1
+        if not (view.lower[j] in ADVERBIAL_LEADS and _adverbial_only(view, j, k - 1)):
+            return None
     if j + 1 < s1 and view.words[j] == "," and _is_name_word(view.words[j + 1]) and view.quote[j + 1] < 0:
         # "said the mayor, Paul Dunne."
         k = j + 1
@@ -306,7 +312,7 @@ def _according(view: TokenView, labels, i, s0, s1, quote_has_cue) -> None:
 
 def _skip_addressee(view: TokenView, c1: int, j: int, s1: int) -> int:
     """After "told", "asked": the index past the addressee ("told reporters that", "told Newsweek")."""
-    if view.lower[c1] not in ("told", "tells", "tell", "telling", "asked", "asks", "ask"):
+    if view.lower[c1] not in ADDRESSEE_CUES:
         return j
     k = j
     while k < s1 and k < j + 5 and view.lower[k] not in ("that", ",") and (
@@ -325,6 +331,11 @@ ADVERBIAL_WORDS = frozenset(
     today tonight""".split()
 )
 MAX_ADVERBIAL = 8
+# The words a time or channel after a name starts with ("on Tuesday", "in a statement", "last week"):
+# "said The Associated Press" ends in an adverbial word but starts no adverbial.
+ADVERBIAL_LEADS = frozenset("on in at during last this earlier later late early yesterday today tonight".split())
+# Cues whose next noun phrase is whom it was said to ("told The Huffington Post on Thursday"), not who said it.
+ADDRESSEE_CUES = frozenset("told tells tell telling asked asks ask".split())
 
 
 def _adverbial_only(view: TokenView, first: int, last: int) -> bool:
