@@ -121,3 +121,17 @@ def test_attribute_names_must_be_bytes():
     tagger = decoder.SparseTagger(fields.model_path())
     with pytest.raises(TypeError, match="bytes"):
         tagger.tag([["bias"]])
+
+
+def test_a_feature_pointing_outside_the_labels_is_refused(tmp_path):
+    # flip one state feature's label id to one past the last label: the search would write out of bounds
+    import struct
+
+    data = bytearray(fields.model_path().read_bytes())
+    header = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+    nlabels, off_features = header[5], header[7]
+    struct.pack_into("<I", data, off_features + 12 + 8, nlabels)  # first feature's destination
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(ModelFormatError, match="does not have"):
+        read_weights(bad)

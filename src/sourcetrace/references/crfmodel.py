@@ -88,6 +88,10 @@ def _parse(data: bytes) -> CrfWeights:
     attrs = _strings(data, off_attrs)
     if len(labels) != nlabels or len(attrs) != nattrs:
         raise ModelFormatError("label or attribute count differs from the header")
+    # the compiled search indexes arrays with these ids unchecked: a damaged file must stop here
+    if any(dst >= nlabels or ftype not in (STATE, TRANSITION) or ftype == TRANSITION and src >= nlabels
+           or ftype == STATE and src >= nattrs for ftype, src, dst, _ in features):
+        raise ModelFormatError("a feature refers to a label or attribute the model does not have")
     transitions = array("d", bytes(8 * nlabels * nlabels))
     for ftype, src, dst, weight in features:
         if ftype == TRANSITION:
