@@ -215,6 +215,10 @@ def test_speakers_quantified_demonym_is_a_group(settings, source, kind, name):
         ("the Clintons", "group", "Clintons"),
         ("The Saudis", "group", "Saudis"),
         ("The President", "person", "President"),
+        # one plural word that no surname looks like is a group; a surname in -s stays a person
+        ("Millennials", "group", "Millennials"),
+        ("Environmentalists", "group", "Environmentalists"),
+        ("Evans", "person", "Evans"),
         # a person in apposition is still the person
         ("The party chairman, Kelly Armstrong", "person", "Kelly Armstrong"),
     ],

@@ -318,6 +318,8 @@ def _read_source_uncached(src: str) -> tuple[str, str, str, set[str]]:
             return "group", s.strip(".’'"), "group", set()  # "Democratic", "Republican" alone: a party's people
         if bare in PLACES_AND_OUTLETS:
             return "organization", s.strip(".’'"), "name", set()  # "Politico reported", "Beijing warned"
+        if len(bare) >= 7 and bare.endswith(("ians", "als", "ists")):
+            return "group", s.strip(".’'"), "group", set()  # "Millennials", "Lobbyists": no surname ends so
         if low.strip(".") in DOCUMENT_HEADS:
             return "unknown", s.strip("."), "group", set()  # "Poll"
     elif first_word in QUANTITY_LEADS or re.fullmatch(r"\d[\d,.]*%?", first_word):
