@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .layout import TokenView
-from .reported import ADVERBIAL_LEADS, _adverbial_only
+from .reported import ADVERBIAL_LEADS, adverbial_only
 
 # A run in another sentence counts as this many tokens further away than one in the same sentence;
 # calibrated on PolNeAR train, where 99% of contents share a sentence with their cue or are a
@@ -92,7 +92,7 @@ def inverted_sources(view: TokenView, labels: list[str]) -> list[str]:
     for typ, a, b in runs(out or labels):
         if typ != "S" or a == 0 or (out or labels)[a - 1][2:] != "C" or view.lower[a - 1] == "to":
             continue
-        lead = next((t for t in range(a + 1, b + 1) if view.lower[t] in ADVERBIAL_LEADS and _adverbial_only(view, t, b)), None)
+        lead = next((t for t in range(a + 1, b + 1) if view.lower[t] in ADVERBIAL_LEADS and adverbial_only(view, t, b)), None)
         if lead is not None:
             out = out or list(labels)
             out[lead : b + 1] = ["O"] * (b + 1 - lead)

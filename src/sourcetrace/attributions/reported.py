@@ -166,7 +166,7 @@ def source_right(view: TokenView, cue_last: int, s1: int) -> tuple[int, int] | N
         k = j
         while k < s1 and view.words[k] not in STOP_PUNCT and view.words[k] not in ".!?":
             k += 1
-        if not (view.lower[j] in ADVERBIAL_LEADS and _adverbial_only(view, j, k - 1)):
+        if not (view.lower[j] in ADVERBIAL_LEADS and adverbial_only(view, j, k - 1)):
             return None
     if j + 1 < s1 and view.words[j] == "," and _is_name_word(view.words[j + 1]) and view.quote[j + 1] < 0:
         # "said the mayor, Paul Dunne."
@@ -338,7 +338,7 @@ ADVERBIAL_LEADS = frozenset("on in at during last this earlier later late early 
 ADDRESSEE_CUES = frozenset("told tells tell telling asked asks ask".split())
 
 
-def _adverbial_only(view: TokenView, first: int, last: int) -> bool:
+def adverbial_only(view: TokenView, first: int, last: int) -> bool:
     """True when text[first..last] after a cue is only a time or channel ("on Tuesday", "in a statement")."""
     return last - first < MAX_ADVERBIAL and all(view.lower[t] in ADVERBIAL_WORDS for t in range(first, last + 1))
 
@@ -358,7 +358,7 @@ def _content_indirect(view, labels, c0, c1, right, src, s0, s1) -> None:
     last = s1 - 1
     while last >= j and (view.words[last] in ".!?;,[]" or view.words[last].isdigit() and view.words[last - 1] in "[,"):
         last -= 1  # closing punctuation and a footnote marker ("said.[2]") are not what was said
-    if last - j >= 1 and not _adverbial_only(view, j, last):
+    if last - j >= 1 and not adverbial_only(view, j, last):
         _mark(labels, j, last, "T")
         return
     # ", he said." — the content is the sentence before the source/cue.

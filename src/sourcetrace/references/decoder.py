@@ -1,8 +1,9 @@
 """The reference model's tagger: the compiled sparse Viterbi search when it was built, else crfsuite's.
 
 Both give the same label path (tests/references/test_decoder.py compares them on every training and
-test string); the compiled one skips the zero-weight transitions crfsuite sums anyway, about eight
-times less work per token with the committed model (BENCHMARKS.md, "Reference parsing speed").
+test string); the compiled one skips the zero-weight transitions crfsuite sums anyway (272 of 67 x 67
+with the committed model) and tags ~2.8x faster (`bench/references.py --tagging`; BENCHMARKS.md,
+"Fifth session").
 """
 
 from __future__ import annotations
