@@ -212,3 +212,22 @@ def test_attributions_the_statement_is_its_issuers(settings, finder):
     assert speaker_name(article, by_content(article, "two seasons")) == "state engineer"
     other = run('Repairs will slip to 2025, Ann Lee said. "It takes two seasons," the statement said.', settings, finder)
     assert speaker_name(other, by_content(other, "two seasons")) == "statement"
+
+
+@pytest.mark.parametrize("finder", FINDERS)
+def test_attributions_transcript_turns(settings, finder):
+    # 'NAME: text' paragraphs of a transcript are statements by NAME; an editor's 'CORRECTION:' is not
+    text = (
+        "The governor spoke to the station on Sunday. Partial transcript as follows:\n\n"
+        '"HARLOW: Will the new bridge open this year, as you promised?\n\n'
+        "MARIA OKAFOR: Yes, it will open in June, and the tolls will stay where they are.\n\n"
+        "CORRECTION: An earlier version of this article misstated the month of the opening.\n"
+    )
+    article = run(text, settings, finder)
+    question = by_content(article, "Will the new bridge open")
+    answer = by_content(article, "it will open in June")
+    assert article.text_of(question.source) == "HARLOW" and article.text_of(question.cue) == ":"
+    assert speaker_name(article, question) == "Harlow"
+    assert article.text_of(answer.source) == "MARIA OKAFOR" and speaker_name(article, answer) == "Maria Okafor"
+    assert "tolls will stay" in article.text_of(answer.content[-1])
+    assert not any("misstated" in article.text_of(c) and a.source for a in article.attributions for c in a.content)

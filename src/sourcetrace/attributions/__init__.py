@@ -14,7 +14,7 @@ from ..errors import ConfigError
 from ..model import Article, Attribution, QuotedTerm, Span
 from ..settings import Settings
 from ..tokenize import tokenize_text
-from .assemble import Relation, assemble, inverted_sources
+from .assemble import Relation, assemble, inverted_sources, transcript_turns
 from .block import block_quotes
 from .direct import label_words
 from .layout import TokenView, build_view
@@ -47,6 +47,7 @@ def find_attributions(article: Article, settings: Settings) -> Article:
         if tagged is not None:
             labels, confidences = tagged
             method = "crf"
+    labels, confidences = transcript_turns(view, labels, confidences)
     relations = assemble(view, inverted_sources(view, labels))
     attributions = _to_attributions(view, relations, method, confidences)
     attributions = tuple(

@@ -57,6 +57,42 @@ def runs(labels: list[str]) -> list[tuple[str, int, int]]:
 MAX_INVERTED_SOURCE = 8
 
 
+# Upper-case labels before a colon that introduce no speaker ("CORRECTION: ...", "UPDATE: ...").
+EDITORIAL_LABELS = frozenset(
+    """correction corrections clarification update updated updates byline exclusive previously look email
+    busted watch read note editor's editors related also breaking advertisement photo photos video source
+    sources credit disclosure warning spoiler transcript audio listen subscribe more see bottom line full
+    text short reads fix is in""".split()
+)
+TRANSCRIPT_NAME_WORDS = 3
+
+
+def transcript_turns(view: TokenView, labels: list[str], confidences: list[float] | None):
+    """(labels, confidences) with every transcript turn labelled: a paragraph that opens with a name in
+    capitals and a colon ('WALLACE: Let's start ...', '"KATE BOLDUAN: Why not debate?') is a
+    statement by that name, the colon its cue, the rest of the paragraph its content. The CRF reads such
+    paragraphs as content of whatever introduced the transcript ('Partial transcript as follows:')."""
+    out = conf = None
+    for p0, p1 in view.paragraphs:
+        first = p0 + (1 if view.words[p0] in ('"', "“") else 0)
+        colon = next((t for t in range(first, min(p1, first + TRANSCRIPT_NAME_WORDS + 1)) if view.words[t] == ":"), None)
+        if colon is None or colon == first or p1 - colon < 4:
+            continue
+        name = view.words[first:colon]
+        if not all(len(w.strip(".’'")) >= 2 and w.isupper() for w in name) or any(
+            w.lower().strip(".") in EDITORIAL_LABELS for w in name
+        ):
+            continue
+        out = out or list(labels)
+        out[first:colon] = ["B-S"] + ["I-S"] * (colon - first - 1)
+        out[colon] = "B-C"
+        out[colon + 1 : p1] = ["B-T"] + ["I-T"] * (p1 - colon - 2)
+        if confidences is not None:
+            conf = conf or list(confidences)
+            conf[first:p1] = [1.0] * (p1 - first)  # a layout this plain is no guess
+    return out or labels, conf or confidences
+
+
 def inverted_sources(view: TokenView, labels: list[str]) -> list[str]:
     """Labels with one repair: after a quotation and its cue ('"...," said hydrologist Ines Park.'),
     a short unquoted run labelled content that names someone and ends its sentence is the source,

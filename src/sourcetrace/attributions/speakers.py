@@ -81,6 +81,8 @@ def resolve_speakers(article: Article, settings: Settings) -> Article:
         if att.source is None:
             continue
         src = text[att.source.start : att.source.end]
+        if src.isupper() and att.cue is not None and text[att.cue.start : att.cue.end] == ":":
+            src = src.title()  # a transcript's "WALLACE:" names the person Wallace, not an acronym
         kind, name, mention_kind, desc = _read_source(src)
         if kind == "noise":
             continue  # "There", "Tuesday": a misread span, no speaker
