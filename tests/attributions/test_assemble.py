@@ -121,3 +121,26 @@ def test_assemble_title_source_and_name_content_become_one_source():
     by_word = dict(zip(view.words, labels))
     assert [by_word[w][2:] or "O" for w in ("Mayor", "Ann", "Lee")] == ["S", "S", "S"]
     assert by_word["Mayor"] == "B-S" and by_word["on"] == by_word["Tuesday"] == "O"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "cue", "expected"),
+    [
+        # the subject of a passive cue without an agent is what is reported: content
+        ("Mr. Quiros was accused of using the money for himself.", "Mr. Quiros", "was accused of", "T"),
+        ("He has been harshly criticized for the policies.", "He", "has been harshly criticized", "T"),
+        # not with an agent ("by"), not before an infinitive ("is expected to endorse"), not an active cue
+        ("The plan was praised by the mayor.", "The plan", "was praised", "S"),
+        ("The Times is expected to endorse her.", "The Times", "is expected", "S"),
+        ("The mayor said the plan works.", "The mayor", "said", "S"),
+        ("Trump was quoted as saying the plan works.", "Trump", "was quoted as", "S"),
+    ],
+)
+def test_assemble_passive_subject_is_content(text, subject, cue, expected):
+    from sourcetrace.attributions.assemble import passive_subjects
+
+    view = _view(text)
+    rest = text[text.index(cue) + len(cue) + 1 : -1]
+    labels = passive_subjects(view, _label(view, {subject: "S", cue: "C", rest: "T"}))
+    start = text.index(subject)
+    assert {labels[i][2:] for i in range(len(view)) if start <= view.starts[i] < start + len(subject)} == {expected}

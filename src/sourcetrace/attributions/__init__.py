@@ -14,7 +14,7 @@ from ..errors import ConfigError
 from ..model import Article, Attribution, QuotedTerm, Span
 from ..settings import Settings
 from ..tokenize import tokenize_text
-from .assemble import Relation, assemble, inverted_sources, transcript_turns
+from .assemble import Relation, assemble, inverted_sources, passive_subjects, transcript_turns
 from .block import block_quotes
 from .direct import label_words
 from .layout import TokenView, build_view
@@ -48,7 +48,7 @@ def find_attributions(article: Article, settings: Settings) -> Article:
             labels, confidences = tagged
             method = "crf"
     labels, confidences = transcript_turns(view, labels, confidences)
-    relations = assemble(view, inverted_sources(view, labels))
+    relations = assemble(view, passive_subjects(view, inverted_sources(view, labels)))
     attributions = _to_attributions(view, relations, method, confidences)
     attributions = tuple(
         a for a in attributions if a.confidence >= MIN_CONFIDENCE and not _is_label(view, a, max_label_words)

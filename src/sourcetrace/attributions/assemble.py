@@ -8,6 +8,7 @@ without content are dropped (they can never be checked against anything a reader
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .layout import TokenView
@@ -91,6 +92,34 @@ def transcript_turns(view: TokenView, labels: list[str], confidences: list[float
             conf = conf or list(confidences)
             conf[first:p1] = [1.0] * (p1 - first)  # a layout this plain is no guess
     return out or labels, conf or confidences
+
+
+# A passive cue: a form of "be", perhaps an adverb, a past participle, perhaps a preposition
+# ("has been harshly criticized", "was accused of", "is defined as"); not "is expected to endorse".
+RE_PASSIVE_CUE = re.compile(
+    r"^(?:is|are|was|were|be|been|being|has been|have been|had been|will be|would be)\s+(?:\w+ly\s+)?"
+    r"\w+(?:ed|en|wn|ght)(?:\s+(?:of|as|for|in|with|about|on))?$"
+)
+
+
+def passive_subjects(view: TokenView, labels: list[str]) -> list[str]:
+    """Labels with one repair: the subject right before a passive cue without an agent ('He | has been
+    harshly criticized | for ...', 'Mr. Quiros | was accused of | ...') is what is reported, part of the
+    content, not who reported it (as PolNeAR annotates it)."""
+    found = runs(labels)
+    out = None
+    for k in range(1, len(found)):
+        typ, a, b = found[k]
+        styp, s0, s1 = found[k - 1]
+        if typ != "C" or styp != "S" or s1 != a - 1:
+            continue
+        cue = " ".join(view.lower[a : b + 1])
+        if (not RE_PASSIVE_CUE.match(cue) or "quoted" in cue
+                or b + 1 < len(view) and view.lower[b + 1] in ("by", "to", "saying")):
+            continue  # an agent follows, or "was quoted (as) saying": the subject did speak
+        out = out or list(labels)
+        out[s0 : s1 + 1] = ["B-T"] + ["I-T"] * (s1 - s0)
+    return out or labels
 
 
 def inverted_sources(view: TokenView, labels: list[str]) -> list[str]:
