@@ -24,18 +24,17 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as exc:  # noqa: BLE001 - any compiler failure
-            self._skip(exc)
+            self._skip("the compiled modules", exc)
 
     def build_extension(self, ext):
         try:
             super().build_extension(ext)
         except Exception as exc:  # noqa: BLE001
-            self._skip(exc)
+            self._skip(ext.name, exc)
 
     @staticmethod
-    def _skip(exc):
-        print(f"sourcetrace: the compiled reference tagger was not built ({exc}); crfsuite's is used",
-              file=sys.stderr)
+    def _skip(what, exc):
+        print(f"sourcetrace: {what} not compiled ({exc}); the plain-Python path is used", file=sys.stderr)
 
 
 REFS = "src/sourcetrace/references/"
