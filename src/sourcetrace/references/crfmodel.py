@@ -55,12 +55,21 @@ def check_file(path: str | Path) -> None:
     with open(path, "rb") as f:
         head = f.read(_HEADER.size)
         f.seek(0, 2)
-        length = f.tell()
-    if len(head) < _HEADER.size or head[:4] != b"lCRF" or head[8:12] != b"FOMC":
+        _header(head, f.tell())
+
+
+def _header(head: bytes, length: int) -> tuple:
+    """The header fields of a model file of `length` bytes that starts with `head`; ModelFormatError
+    unless it is a crf1d model whose header gives that very length."""
+    if len(head) < _HEADER.size:
+        raise ModelFormatError("file too short for a crfsuite model")
+    fields = _HEADER.unpack_from(head, 0)
+    magic, size, kind = fields[:3]
+    if magic != b"lCRF" or kind != b"FOMC":
         raise ModelFormatError("not a crfsuite crf1d model")
-    size = struct.unpack_from("<I", head, 4)[0]
     if size != length:
         raise ModelFormatError(f"model file holds {length} bytes, its header says {size}")
+    return fields
 
 
 def read_weights(path: str | Path) -> CrfWeights:
@@ -72,14 +81,8 @@ def read_weights(path: str | Path) -> CrfWeights:
 
 
 def _parse(data: bytes) -> CrfWeights:
-    if len(data) < _HEADER.size:
-        raise ModelFormatError("file too short for a crfsuite model")
-    (magic, size, kind, _version, _nfeat, nlabels, nattrs, off_features, off_labels, off_attrs,
-     _off_labelrefs, off_attrrefs) = _HEADER.unpack_from(data, 0)
-    if magic != b"lCRF" or kind != b"FOMC":
-        raise ModelFormatError("not a crfsuite crf1d model")
-    if size != len(data):
-        raise ModelFormatError(f"model file holds {len(data)} bytes, its header says {size}")
+    (_magic, _size, _kind, _version, _nfeat, nlabels, nattrs, off_features, off_labels, off_attrs,
+     _off_labelrefs, off_attrrefs) = _header(data, len(data))
     chunk, _csize, nfeatures = struct.unpack_from("<4sII", data, off_features)
     if chunk != b"FEAT":
         raise ModelFormatError("no feature chunk where the header says")
