@@ -20,6 +20,12 @@ def _article(text: str, sources: list[str]) -> Article:
     return Article(text=text, attributions=tuple(atts))
 
 
+def _only_speaker(text: str, source: str, settings) -> tuple[str, str]:
+    """(kind, name) of the one speaker of a text whose one attribution has `source`."""
+    speaker = resolve_speakers(_article(text, [source]), settings).speakers[0]
+    return speaker.kind, speaker.name
+
+
 def _speaker_names(text: str, sources: list[str], settings) -> list[str | None]:
     article = resolve_speakers(_article(text, sources), settings)
     return [article.speaker(a.speaker).name if a.speaker else None for a in article.attributions]
@@ -190,9 +196,7 @@ def test_speakers_pronoun_contraction_is_no_name(settings, source):
      ("Mr. Iranian", "person", "Iranian")],
 )
 def test_speakers_quantified_demonym_is_a_group(settings, source, kind, name):
-    text = f"It was a long day. {source} would agree with that motto."
-    article = resolve_speakers(_article(text, [source]), settings)
-    assert (article.speakers[0].kind, article.speakers[0].name) == (kind, name)
+    assert _only_speaker(f"It was a long day. {source} would agree with that motto.", source, settings) == (kind, name)
 
 
 @pytest.mark.parametrize(
@@ -224,6 +228,4 @@ def test_speakers_quantified_demonym_is_a_group(settings, source, kind, name):
     ],
 )
 def test_speakers_places_and_articles_name_nobody(settings, source, kind, name):
-    text = f"It was a long day. {source} said the vote would be close."
-    article = resolve_speakers(_article(text, [source]), settings)
-    assert (article.speakers[0].kind, article.speakers[0].name) == (kind, name)
+    assert _only_speaker(f"It was a long day. {source} said the vote would be close.", source, settings) == (kind, name)
