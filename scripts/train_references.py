@@ -12,6 +12,7 @@ held-out gold stays as published, so the core figure is comparable to other pars
     python scripts/train_references.py --dev            # tune: train on 3/4 of the training part, score the rest
     python scripts/train_references.py --eval-only      # score the installed model
     python scripts/train_references.py --eval-only --dump DIR   # + write gold/pred XML for the shared scorer
+    python scripts/train_references.py --eval-only --training-part   # + the training part (fit, not generalisation)
     python scripts/train_references.py --holdout-fold K # cross-validation: hold out fifth K (0-3) instead
 Labels: a field's first token is taught as "B-<tag>", its last as "E-<tag>" (fields.tag_tokens maps them
 back), so the CRF's per-token features also decide where fields start and end (--labels to compare).
@@ -213,6 +214,8 @@ def main() -> int:
                          "fifth, the others are for cross-validation (scores only, --out to keep the model)")
     ap.add_argument("--dev-fold", type=int, default=3, help="with --dev: which quarter of the training part to score (0-3)")
     ap.add_argument("--eval-only", action="store_true")
+    ap.add_argument("--training-part", action="store_true",
+                    help="also score the core.xml part the model was trained on (how far it fits what it saw)")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--dump", type=Path, default=None, help="also write each test set's gold and predicted XML here")
     ap.add_argument("--labels", default=LABELS, choices=("plain", "b", "be", "be-common", "bies"), help="experiment: label scheme")
@@ -260,6 +263,9 @@ def main() -> int:
             FE.write_lexicon(FE.build_lexicon(seqs), LEXICON)
         print(f"trained on {len(core_train)} core + {len(web_train)} web sequences in {time.time() - t0:.0f}s "
               f"-> {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    if args.training_part:
+        seen = retag_access_notes(core_train)  # as it was trained: access dates tagged `accessed`
+        score(seen, predict(seen, out), f"core.xml training part ({len(seen)} sequences, seen in training)")
     e1 = score(core_test, predict(core_test, out), f"core.xml held-out ({len(core_test)} sequences)", args.dump)
     e2 = score(web_test, predict(web_test, out), f"references-web.xml held-out ({len(web_test)} sequences)", args.dump)
     hand = []

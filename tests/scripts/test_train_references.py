@@ -26,6 +26,7 @@ SEGMENTS = [("author", "Okafor, K."), ("title", "Tides of the north."), ("editio
         ("b", ["B-author", "author", "B-title", "title", "title", "title", "B-edition", "edition", "B-date"]),
         ("be", ["B-author", "E-author", "B-title", "title", "title", "E-title", "B-edition", "E-edition", "B-date"]),
         ("be-common", ["B-author", "E-author", "B-title", "title", "title", "E-title", "edition", "edition", "B-date"]),
+        ("bies", ["B-author", "E-author", "B-title", "title", "title", "E-title", "B-edition", "E-edition", "S-date"]),
     ],
 )
 def test_train_references_label_schemes(train_references, monkeypatch, scheme, expected):
