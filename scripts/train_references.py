@@ -129,7 +129,7 @@ def to_xy(segs):
                 tags.append("S-" + tag)
             elif k == 0:
                 tags.append("B-" + tag)
-            elif LABELS.startswith("be") and k == len(words) - 1:
+            elif LABELS in ("be", "be-common", "bies") and k == len(words) - 1:
                 tags.append("E-" + tag)
             else:
                 tags.append(tag)
