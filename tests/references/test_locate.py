@@ -38,3 +38,18 @@ def test_locate_region_heading_is_not_an_entry():
     start = text.index("Sources")
     [(s, e, heading)] = locate_references(Article(text=text, regions=(Region(start, len(text), "references"),)))
     assert (text[s:e], heading) == ("Marsh, D. Four Tonnes. 2022.", "Sources")
+
+
+def test_locate_skips_a_listicle_numbering_its_sections():
+    # a blog post numbers its section headings "1." / "2." in the back half: no citation in sight
+    prose = "This is a paragraph of the post that says something useful about the topic at hand.\n\n"
+    text = prose * 6 + "1. Start small\n\n" + prose * 2 + "2. Ask for help\n\n" + prose * 2 + "3. Keep going\n\n" + prose
+    assert locate_references(Article(text=text)) == []
+
+
+def test_locate_takes_plain_numbered_notes_with_citation_evidence():
+    prose = "This is a paragraph of the post that says something useful about the topic at hand.\n\n"
+    notes = "1. Lee, A. Four Rivers. Boston: Hale, 2019.\n2. Marsh, D. \"Dry Years.\" The Ledger, 12 May 2021."
+    text = prose * 6 + notes
+    [(start, end, _)] = locate_references(Article(text=text))
+    assert text[start:end] == notes

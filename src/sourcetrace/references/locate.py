@@ -7,6 +7,7 @@ run of numbered notes ("[1] ..", "1. ..", "¹ ..") that counts up from 1 in the 
 
 from __future__ import annotations
 
+from ..extract.patterns import RE_CITATION_HINT
 from ..model import Article
 from . import patterns as P
 from .split import entry_label
@@ -17,6 +18,11 @@ from .split import entry_label
 MIN_TAIL_POSITION = 0.4
 # A numbered run needs this many entries to be taken for notes without a heading.
 MIN_RUN = 2
+# Without a heading, a "1." / "(1)" run is notes only when this share of its entries shows citation
+# evidence (a year, URL, "pp."...): listicles number their section headings the same way. Bracketed
+# and superscript numbers ("[1]", "¹") are note numbers by their form. Same rule as extract's.
+CITED_SHARE = 0.5
+PLAIN_STYLES = ("dot", "pa")
 
 
 def locate_references(article: Article) -> list[tuple[int, int, str]]:
@@ -106,5 +112,16 @@ def _numbered_tail(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int,
         for s, e in _numbered_runs(text, 0, len(text))
         if s >= MIN_TAIL_POSITION * len(text) and not any(bs <= s < be for bs, be in blocked)
     ]
-    runs = [(s, e) for s, e in runs if len(list(P.RE_ENTRY_START.finditer(text, s, e))) >= MIN_RUN]
+    runs = [(s, e) for s, e in runs if len(list(P.RE_ENTRY_START.finditer(text, s, e))) >= MIN_RUN and _looks_cited(text, s, e)]
     return [(s, e, "") for s, e in runs[-1:]]
+
+
+def _looks_cited(text: str, start: int, end: int) -> bool:
+    """True unless the run is a plain-numbered list whose entries mostly show no citation evidence;
+    each entry is judged by its first paragraph (a listicle's item is a heading over prose)."""
+    starts = list(P.RE_ENTRY_START.finditer(text, start, end))
+    if entry_label(starts[0])[1] not in PLAIN_STYLES:
+        return True
+    bounds = [m.start() for m in starts[1:]] + [end]
+    cited = sum(1 for m, b in zip(starts, bounds) if RE_CITATION_HINT.search(text, m.end(), _paragraph_end(text, m.end(), b)))
+    return cited / len(starts) >= CITED_SHARE
