@@ -23,7 +23,7 @@ Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transition
 --no-lexicon --no-web --minfreq --gazetteer FILE (word<TAB>class lines added to the lexicon) --web-file
 FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
 the core sequences); --dev-fold K scores another quarter (0-3) of the training part.
-Also scored, never trained on: the five hand-written web/news sets (references-web-test{,-2,-3,-4,-5}.xml).
+Also scored, never trained on: the six hand-written web/news sets (references-web-test{,-2,-3,-4,-5,-6}.xml).
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ WEB_HAND_2 = WEB_HAND.with_name("references-web-test-2.xml")  # a second hand-wr
 WEB_HAND_3 = WEB_HAND.with_name("references-web-test-3.xml")  # a third, written after the first fixes
 WEB_HAND_4 = WEB_HAND.with_name("references-web-test-4.xml")  # a fourth, scored once after every fix
 WEB_HAND_5 = WEB_HAND.with_name("references-web-test-5.xml")  # a fifth (third session), first scored on the B-/E- model
-HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5)
+# a sixth (sixth session): fact-checkers' source lists ("Outlet, "Title," Date", "Email interview with ...")
+WEB_HAND_6 = WEB_HAND.with_name("references-web-test-6.xml")
+HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5, WEB_HAND_6)
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
 LEXICON_FOLDS = 5
