@@ -76,6 +76,22 @@ def test_fields_type_of_a_journal_article_with_a_doi_link():
     assert normalise(segments + [("url", "https://www.hydro.example/flow")]).type == "article-newspaper"
 
 
+@pytest.mark.parametrize(
+    ("segments", "kind"),
+    [
+        ([("medium", "Email exchange with"), ("author", "Kwame Asante,"), ("date", "Sept. 3, 2020")], "interview"),
+        ([("medium", "Phone call with"), ("author", "Ada Okonkwo,"), ("date", "Feb. 2, 2020")], "interview"),
+        ([("author", "Sen. Mara Delgado,"), ("genre", "tweet,"), ("date", "June 9, 2021")], "post"),
+        ([("author", "Mayor Colette Brandt,"), ("genre", "Facebook post,"), ("date", "April 22, 2020")], "post"),
+        # a press release is neither; a post office in a title is no post
+        ([("genre", "Press release,"), ("author", "Office of Rep. Harlan Pike,"), ("title", '"Pike bill,"')], None),
+        ([("author", "Lee, A."), ("title", "The Post Office."), ("publisher", "Hale,"), ("date", "2001.")], "book"),
+    ],
+)
+def test_fields_type_of_fact_check_sources(segments, kind):
+    assert normalise(segments).type == kind
+
+
 # Whole strings through the committed model; these are not in the training data.
 @pytest.mark.parametrize(
     ("text", "expected"),

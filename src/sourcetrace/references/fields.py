@@ -431,9 +431,10 @@ def _type_of(by: dict[str, list[str]], container: str | None, medium: str | None
     medium = (medium or "").lower()
     genre = " ".join(by.get("genre", ())).lower()
     container = (container or "").lower()
-    if "interview" in medium or "interview" in genre:
+    if P.RE_INTERVIEW_MEDIUM.search(medium) or "interview" in genre:
         kind = "interview"
-    elif container in P.SOCIAL_SITES or any(v.lstrip("*").lower().startswith(tuple(P.SOCIAL_SITES)) for v in by.get("container-title", ())):
+    elif (container in P.SOCIAL_SITES or P.RE_POST_GENRE.search(genre)
+          or any(v.lstrip("*").lower().startswith(tuple(P.SOCIAL_SITES)) for v in by.get("container-title", ()))):
         kind = "post"
     elif any(w in genre for w in ("report", "brief", "paper")) or (not container and "report" in (title or "").lower()):
         kind = "report"

@@ -160,6 +160,11 @@ ORG_WORDS = {
     "police", "administration", "directorate", "cooperative", "trust", "observatory", "census",
 }
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
+# How fact-checkers list what they were told ("Email interview with X", "Phone call with X", "Emails
+# with X"): the medium of an interview.
+RE_INTERVIEW_MEDIUM = re.compile(r"interview|\be-?mails?\b|phone call|conversation with|exchange with", re.IGNORECASE)
+# A genre naming a social-media post ("tweet,", "Facebook post,", "YouTube video,").
+RE_POST_GENRE = re.compile(r"\btweet|\bpost\b|\b(?:" + "|".join(sorted(SOCIAL_SITES)) + r")\b", re.IGNORECASE)
 # A plain sentence opening a title run right before a quoted or italic title: an organisation (or any
 # author) the CRF read as part of the title, 'Port Authority of Valdera. "New Terminal Opens."'.
 RE_PLAIN_LEAD = re.compile(r"([A-Z][^\"“”‘’*.]{1,80}\.)\s+(?=[\"“‘*])")
