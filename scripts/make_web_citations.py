@@ -15,7 +15,12 @@ Outlets of news and magazines are `journal` (AnyStyle's choice for periodicals, 
 Times,"), "Retrieved from"/"Available at:" are `note`, "Web."/"Print."/"Interview by X." are `medium`, and a
 bracketed description ("[Video].", "[Blog post].") is `genre`, as core.xml tags "[Motion picture].".
 
-    python scripts/make_web_citations.py [--n 640] [--seed 7]
+A second family, from its own random stream and appended after the first (so the first stays the
+same file), is the source lists of fact-checkers (`FactCheckGen`): "Outlet, "Title," Date", "Email
+interview with NAME, ROLE, DATE" (the medium, the person as author, the role as `note`), "NAME, tweet,
+DATE", press releases, organisations' reports and pages, podcasts.
+
+    python scripts/make_web_citations.py [--n 640] [--seed 7] [--factcheck 100]
 """
 
 from __future__ import annotations
@@ -474,6 +479,169 @@ class Gen:
         return segs
 
 
+# Fact-check source lists: invented places for local outlets, offices and universities (none of the
+# hand-written test sets' names).
+TOWNS = """Ashford|Millbrook|Fairhaven|Clearwater|Oakridge|Brookfield|Stonebridge|Kingsport|Maple Valley|Redcliff|
+Elmwood|Silver Lake|Hollis|Carrow|Wexford|Bellmont|Thornbury|Ravensworth|Cedar Falls|Port Alder|Glenmore|
+Castleton|Whitby Cross|Larkspur|Danforth|Merrow|Quarry Hill|Easton Vale|Sandown|Halberd""".replace("\n", "").split("|")
+PAPER_WORDS = """Ledger|Courier|Tribune|Gazette|Herald|Times|Chronicle|Observer|Sentinel|Post|Journal|Daily News|
+Record|Register|Press|Star|Examiner|Dispatch|Bulletin|Standard|Independent|Telegram|News-Leader""".replace("\n", "").split("|")
+OFFICE_KINDS = """Water Authority|Housing Council|Chamber of Commerce|School District|Health Department|Police Department|
+Transit Agency|Budget Office|Election Board|Port Authority|Department of Revenue|Fire Department|Planning Commission|
+Economic Development Corporation|Public Library|Department of Transportation""".replace("\n", "").split("|")
+FIELDS = "economics|political science|public health|history|law|journalism|sociology|epidemiology|finance|geology".split("|")
+HONORIFICS = ["Sen.", "Rep.", "Gov.", "Mayor", "Dr.", "Councilwoman", "Councilman", "Lt. Gov.", "Sgt.", "Prof.", "Chief"]
+
+
+class FactCheckGen(Gen):
+    """Citations as fact-checkers list their sources (PolitiFact's "Our Sources", Snopes, FactCheck.org)."""
+
+    def town(self) -> str:
+        return self.r.choice(TOWNS)
+
+    def outlet(self) -> str:
+        r = self.r
+        name = f"{self.town()} {r.choice(PAPER_WORDS)}"
+        return ("The " + name) if r.random() < 0.25 else name
+
+    def office(self) -> str:
+        r = self.r
+        k = r.random()
+        if k < 0.5:
+            return f"{self.town()} {r.choice(OFFICE_KINDS)}"
+        if k < 0.7:
+            return f"{r.choice(['State', 'County', 'City'])} {r.choice(OFFICE_KINDS)}"
+        return r.choice(ORGS)
+
+    def university(self) -> str:
+        t = self.town()
+        return self.r.choice([f"{t} University", f"University of {t}", f"{t} State University", f"{t} College"])
+
+    def name(self, honorific: float = 0.2) -> str:
+        f, g = self.person()
+        pre = self.r.choice(HONORIFICS) + " " if self.r.random() < honorific else ""
+        return f"{pre}{g} {f}"
+
+    def role(self) -> str:
+        r = self.r
+        k = r.randrange(8)
+        if k == 0:
+            return f"{r.choice(['spokesman', 'spokeswoman', 'spokesperson'])} for the {self.office()}"
+        if k == 1:
+            return f"{r.choice(['economist', 'researcher', 'lecturer'])} at {self.university()}"
+        if k == 2:
+            return f"{r.choice(['professor', 'associate professor', 'assistant professor'])} of {r.choice(FIELDS)} at {self.university()}"
+        if k == 3:
+            return f"press secretary to {r.choice(['Gov.', 'Sen.', 'Rep.', 'Mayor'])} {self.name(0)}"
+        if k == 4:
+            return f"{r.choice(['senior analyst', 'policy director', 'research fellow'])}, {self.office()}"
+        if k == 5:
+            return f"{r.choice(['director', 'executive director', 'president'])} of the {self.office()}"
+        if k == 6:
+            return f"{r.choice(FIELDS)} {r.choice(['professor', 'expert'])} at {self.university()}"
+        return f"{r.choice(['communications director', 'public information officer'])}, {self.office()}"
+
+    def headline(self) -> str:
+        t = self.title()
+        if self.r.random() < 0.6:  # PolitiFact and most news sites use sentence case
+            words = t.split(" ")
+            t = " ".join([words[0]] + [w if w[:1].isupper() and w.strip(":’s") in PLACE_N else w.lower() for w in words[1:]])
+        return t
+
+    def when(self, ymd, last: bool) -> str:
+        text = self.date_text(ymd, self.r.choice(["mdy", "mdy", "mdy", "dmy", "dmy3"]))
+        return text + ("" if last and self.r.random() < 0.6 else "," if not last else ".")
+
+    def source_line(self):
+        r = self.r
+        ymd = self.ymd()
+        outlet = self.outlet()
+        segs = [("journal", outlet + ","), ("title", f'"{self.headline()},"')]
+        k = r.random()
+        if k < 0.15:
+            segs.append(("note", "updated"))
+        if k < 0.6:
+            segs.append(("date", self.when(ymd, True)))
+        elif k < 0.8:
+            segs.append(("date", self.when(ymd, False)))
+            segs.append(("url", self.url(outlet.lower().removeprefix("the ").replace(" ", "") + ".example")))
+        else:
+            segs.append(("date", self.when(ymd, False)))
+            segs.append(("accessed", "accessed " + self.when(self.after(ymd), True)))
+        return segs
+
+    def interview(self):
+        r = self.r
+        kind = r.choice(["Email interview with", "Email interview with", "Phone interview with", "Telephone interview with",
+                         "Interview with", "Email exchange with", "Emails with", "Phone call with", "In-person interview with"])
+        segs = [("medium", kind), ("author", self.name(0.25) + ",")]
+        if r.random() < 0.85:
+            segs.append(("note", self.role() + ","))
+        segs.append(("date", self.when(self.ymd(), True)))
+        return segs
+
+    def org_document(self):
+        r = self.r
+        ymd = self.ymd()
+        segs = [("author", self.office() + ","), ("title", f'"{self.headline()},"')]
+        if r.random() < 0.2:
+            segs.append(("genre", r.choice(["(report),", "report,", "(fact sheet),", "data,"])))
+        if r.random() < 0.6:
+            segs.append(("date", self.date_text(ymd, r.choice(["mdy", "mdy", "y"])) if r.random() < 0.3 else self.when(ymd, True)))
+        else:
+            segs.append(("accessed", "accessed " + self.when(self.after(ymd), True)))
+        return segs
+
+    def social(self):
+        r = self.r
+        kind = r.choice(["tweet,", "tweet,", "Facebook post,", "Instagram post,", "X post,", "YouTube video,", "TikTok video,"])
+        return [("author", self.name(0.6) + ","), ("genre", kind), ("date", self.when(self.ymd(), True))]
+
+    def release(self):
+        r = self.r
+        kind = r.choice(["Press release,", "News release,"])
+        who = self.office() if r.random() < 0.5 else f"Office of {r.choice(['Sen.', 'Rep.', 'Gov.'])} {self.name(0)}"
+        if r.random() < 0.6:
+            segs = [("genre", kind), ("author", who + ",")]
+        else:
+            segs = [("author", who + ","), ("genre", kind.lower())]
+        return segs + [("title", f'"{self.headline()},"'), ("date", self.when(self.ymd(), True))]
+
+    def titled_page(self):
+        r = self.r
+        ymd = self.ymd()
+        segs = [("title", f'"{self.headline()}."'), ("author", self.office() + r.choice([".", ","]))]
+        if r.random() < 0.5:
+            segs.append(("accessed", "Accessed " + self.date_text(self.after(ymd), "dmy3") + "."))
+        else:
+            segs.append(("date", self.date_text(ymd, r.choice(["dmy3", "mdy"])) + "."))
+        return segs
+
+    def checked(self):
+        """Snopes / FactCheck.org: Family, Given. "Title." Outlet, Date."""
+        r = self.r
+        ymd = self.ymd()
+        outlet = self.outlet() if r.random() < 0.6 else r.choice(OUTLETS)[0]
+        segs = [("author", self.mla_authors()), ("title", f'"{self.title()}."'),
+                ("journal", outlet + r.choice([",", "."])), ("date", self.date_text(ymd, r.choice(["dmy3", "mdy"])) + ".")]
+        if r.random() < 0.3:
+            segs[-1] = ("date", segs[-1][1][:-1] + ",")
+            segs.append(("url", self.url(r.choice(OUTLETS)[1]) + "."))
+        return segs
+
+    def podcast(self):
+        r = self.r
+        show = f"{r.choice(['The', ''])} {r.choice(WORDS_A)} {r.choice(['Hour', 'Signal', 'Briefing', 'Report', 'Desk'])}".strip()
+        return [("container-title", f"{show} (podcast),"), ("title", f'"Episode {r.randint(2, 400)}: {self.headline()},"'),
+                ("date", self.when(self.ymd(), True))]
+
+    def make(self):
+        styles = [(self.source_line, 8), (self.interview, 6), (self.org_document, 4), (self.social, 2), (self.release, 2),
+                  (self.titled_page, 2), (self.checked, 3), (self.podcast, 1)]
+        fn = self.r.choices([s for s, _ in styles], [w for _, w in styles])[0]
+        return fn()
+
+
 # Hand-written citations in other shapes than the generator's, all invented.
 HAND = [
     [("author", "Moreau, Claire."), ("title", "“Borders of the Mind: Exile and Return”"), ("journal", "Refugee Quarterly."),
@@ -523,6 +691,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=640, help="generated citations (hand-written ones are added)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--factcheck", type=int, default=100, help="fact-check source-list citations appended")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     gen = Gen(random.Random(args.seed))
@@ -530,6 +699,8 @@ def main() -> None:
     # spread the hand-written ones so both the training and the held-out part get some
     for i, segs in enumerate(HAND):
         seqs.insert(i * (len(seqs) // len(HAND)) + (i % 5), segs)
+    factcheck = FactCheckGen(random.Random(args.seed + 1))
+    seqs += [factcheck.make() for _ in range(args.factcheck)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(to_anystyle_xml(seqs), "utf-8")
     print(f"wrote {len(seqs)} sequences to {args.out}")

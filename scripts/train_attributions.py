@@ -106,9 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default=datetime.date.today().isoformat())
     parser.add_argument("--limit", type=int, default=0, help="train on the first N articles only (quick checks)")
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight (experiments)")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 weight (experiments)")
     parser.add_argument("--readme-only", action="store_true", help="re-score dev with the installed model and rewrite its README")
     args = parser.parse_args(argv)
-    params = dict(PARAMS, max_iterations=args.iterations)
+    params = dict(PARAMS, max_iterations=args.iterations, c1=args.c1, c2=args.c2)
     args.params = params
     if args.readme_only:
         out_dir = MODELS / f"attributions-{args.date}"

@@ -92,6 +92,29 @@ def test_fields_type_of_fact_check_sources(segments, kind):
     assert normalise(segments).type == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "medium", "author", "note"),
+    [
+        ("Email interview with Ines Park, hydrologist at the Valley Water Board, March 2, 2021",
+         "Email interview with", "Ines Park,", "hydrologist at the Valley Water Board,"),
+        ("[4] Phone call with Sgt. Owen Pryce, public information officer, Dec. 6, 2022",
+         "Phone call with", "Sgt. Owen Pryce,", "public information officer,"),
+        ("Emails with Dr. Lena de Vries, Jan. 9, 2020", "Emails with", "Dr. Lena de Vries,", None),
+    ],
+)
+def test_fields_interview_with_a_named_person(text, medium, author, note):
+    fields, segments = parse_reference(text)
+    by_tag = {t: x.strip() for t, x in segments}
+    assert (by_tag.get("medium"), by_tag.get("author"), by_tag.get("note")) == (medium, author, note)
+    assert fields.type == "interview" and fields.date is not None
+
+
+def test_fields_interview_with_needs_a_name_and_comma():
+    # a title that starts like the phrase is left to the model
+    _, segments = parse_reference("Interview with the Vampire. New York: Knopf, 1976.")
+    assert "medium" not in [t for t, _ in segments]
+
+
 # Whole strings through the committed model; these are not in the training data.
 @pytest.mark.parametrize(
     ("text", "expected"),

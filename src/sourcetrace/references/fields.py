@@ -101,6 +101,7 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
     is `genre`; "Interview by X." is `medium`."""
     tags = list(tags)
     n = len(tokens)
+    _interview_with(tokens, tags)
     for i, tok in enumerate(tokens):
         if (i == 0 or tokens[i - 1][-1] in ".,:;)\"”’*") and tok[0] in _PHRASE_INITIALS:
             rest = " ".join(tokens[i : i + 6])
@@ -123,6 +124,32 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
                 if not P.RE_ACCESS_DATE_PART.match(tokens[j]):
                     break
     return tags
+
+
+def _interview_with(tokens: list[str], tags: list[str]) -> None:
+    """'Email interview with Ada Okonkwo, economist at ..., Feb. 2, 2020' (after an optional
+    citation number): the phrase is `medium`, the name up to its comma `author`, what follows up to
+    the date `note` (the person's role); in place. Only when
+    a name of at most five capitalised words and a comma follows, so a title such as "Interview with
+    the Vampire." is left alone."""
+    first = 1 if tags and tags[0] == "citation-number" else 0
+    head = " ".join(tokens[first : first + 4])
+    m = P.RE_INTERVIEW_WITH.match(head)
+    if not m:
+        return
+    k = first + len(head[: m.end()].split())
+    for j in range(k, min(len(tokens), k + 5)):
+        if not P.RE_NAME_TOKEN.match(tokens[j]):
+            return
+        if tokens[j].endswith(","):
+            tags[first:k] = ["medium"] * (k - first)
+            tags[k : j + 1] = ["author"] * (j + 1 - k)
+            # what follows up to the date is who the person is ("economist at X,"): a note
+            for t in range(j + 1, len(tokens)):
+                if tags[t] in ("date", "accessed", "url"):
+                    break
+                tags[t] = "note"
+            return
 
 
 def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

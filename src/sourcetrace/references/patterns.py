@@ -128,8 +128,16 @@ RE_GENRE_PHRASE = re.compile(
 # search took ~25 microseconds a reference, about six times as long.
 RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
-    r"letter to|statement|interview"
+    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with"
 )
+# A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
+# the name after it (up to its comma) the author, the person who was interviewed.
+RE_INTERVIEW_WITH = re.compile(
+    r"(?:(?:e-?mail|phone|telephone|in-person|personal|zoom|video|text)\s+)?"
+    r"(?:interview|exchange|call|conversation|e-?mails?|correspondence)s?\s+with\s+",
+    re.IGNORECASE,
+)
+RE_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|la|le|al-\w+|bin|ibn),?$")
 # "Interview by X." after the interviewee: the issue's `medium`.
 RE_INTERVIEW_BY = re.compile(r"(?:personal )?interview (?:by|conducted by|with the author)\b[^.]*\.", re.IGNORECASE)
 # The tokens of an access date after "Accessed" / "Retrieved" / "[cited": "on 3 Oct. 2022", "January
