@@ -183,7 +183,7 @@ paragraph, and every sentence is tagged (see `features.sequences`).
 - Data: PolNeAR v1.0.0 `train` only ({n_seq} sequences, 840 articles; the annotator that sorts first
   when an article has several). Tuned on `dev`. Licence: see LICENSE.md beside this file; the model
   holds feature weights only, no article text beyond single-word features.
-- Features: sourcetrace/attributions/features.py (word, neighbours, shape, quotation state, cue
+- Features: sourcetrace/attributions/features.py (word, neighbours at ±1 and ±2, shape, quotation state, cue
   lexicon, rule-layer labels, distance to the nearest rule cue in the sentence).
 - Parameters: {args.params}
 - Decoding (tuned on dev, not stored in the model): Viterbi, then tokens with P(O) below

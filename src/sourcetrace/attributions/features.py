@@ -3,7 +3,7 @@
 The features carry what the rule layer knows (quotation state, cue lexicon, rule labels, position
 relative to the nearest cue in the sentence) plus the word and its neighbours; the CRF learns where
 PolNeAR's spans start and stop. Word-level features are cached per word and neighbouring states are
-packed into one string each ("rl=O|C|T"): the CRF reads ~16 features per token, which keeps the
+packed into one string each ("rl=O|C|T"): the CRF reads ~18 features per token (words at ±1 and ±2), which keeps the
 tagger's feature lookup (the stage's largest cost) small.
 """
 
@@ -140,6 +140,8 @@ def token_features(view: TokenView, rules: list[str]) -> list[list[bytes]]:
     ctx = [context(w) or _context_memo(w) for w in lower]
     prev1 = [b"BOS"] + [c[0] for c in ctx[:-1]]
     next1 = [c[1] for c in ctx[1:]] + [b"EOS"]
+    prev2 = [b"BOS2", b"BOS2"] + [c[2] for c in ctx[:-2]]
+    next2 = [c[3] for c in ctx[2:]] + [b"EOS2", b"EOS2"]
     para = view.para
     para_quote = {para[t] for t in range(n) if quote[t] >= 0}
     extra = [
@@ -152,8 +154,8 @@ def token_features(view: TokenView, rules: list[str]) -> list[list[bytes]]:
     # the tail is joined into one tuple first so each token's list is built with one unpacking.
     word_feats = _WORD.get
     return [
-        [BIAS, a, b, c, d, f2, *((word_feats(w) or _word_memo(w)) + x + y + z)]
-        for a, b, c, d, f2, w, x, y, z in zip(rl3, q3, where, prev1, next1, words, extra, cue_prev, cue_next)
+        [BIAS, a, b, c, d, f2, p2, n2, *((word_feats(w) or _word_memo(w)) + x + y + z)]
+        for a, b, c, d, f2, p2, n2, w, x, y, z in zip(rl3, q3, where, prev1, next1, prev2, next2, words, extra, cue_prev, cue_next)
     ]
 
 
