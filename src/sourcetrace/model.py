@@ -16,7 +16,7 @@ AttributionKind = Literal["direct", "indirect", "mixed"]
 UrlStatus = Literal[
     "ok", "truncated", "malformed", "missing", "live", "redirected", "dead", "blocked", "unknown"
 ]
-LinkMethod = Literal["marker", "hyperlink", "inherited"]
+LinkMethod = Literal["marker", "hyperlink", "speaker", "inherited"]
 Severity = Literal["info", "warning", "error"]
 
 

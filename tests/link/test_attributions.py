@@ -152,3 +152,70 @@ def test_link_comma_joined_superscripts_end_their_sentence(settings):
     refs = tuple(Reference(id=f"r{n}", start=0, end=1, label=str(n)) for n in (1, 2, 3))
     article = link_attributions(Article(text=text, attributions=(quote,), markers=tuple(found), references=refs), settings)
     assert {(l.attribution, l.reference) for l in article.links} == {("q1", "r1"), ("q1", "r2"), (None, "r3")}
+
+
+def _with_source_list(text: str, speaker_name: str, authors: list[tuple[str, str]], kind: str | None) -> Article:
+    from sourcetrace.model import Author, ReferenceFields, Speaker
+
+    quote = '"prices went up."'
+    start = text.index(quote)
+    attribution = Attribution(id="q1", kind="direct", content=(Span(start, start + len(quote)),), speaker="s1")
+    fields = ReferenceFields(authors=tuple(Author(f, g) for f, g in authors), type=kind)
+    return Article(
+        text=text,
+        attributions=(attribution,),
+        speakers=(Speaker(id="s1", name=speaker_name),),
+        references=(Reference(id="r1", start=0, end=1, label="1", fields=fields),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("speaker_name", "authors", "kind", "confidence"),
+    [
+        ("Mary E. Lovely", [("Lovely", "Mary E.")], "interview", 0.75),
+        ("Lovely", [("Lovely", "Mary")], "interview", 0.75),  # the surname alone, as a later mention reads
+        ("Ines van der Berg", [("van der Berg", "Ines")], None, 0.6),  # another work of theirs
+    ],
+)
+def test_link_speaker_backed_by_a_note_they_wrote_or_gave(settings, speaker_name, authors, kind, confidence):
+    article = link_attributions(_with_source_list('She said "prices went up." Then more.', speaker_name, authors, kind), settings)
+    assert [(l.attribution, l.reference, l.method, l.confidence) for l in article.links] == [("q1", "r1", "speaker", confidence)]
+
+
+@pytest.mark.parametrize(
+    ("speaker_name", "authors"),
+    [
+        ("Mary E. Lovely", [("Lovely", "John")]),  # another first name
+        ("Mary E. Lovely", [("Lovelace", "Mary")]),  # another family
+        ("Lovely", [("van Lovely", "Ann")]),  # the reference's family is longer than the name
+    ],
+)
+def test_link_speaker_needs_the_same_person(settings, speaker_name, authors):
+    article = link_attributions(_with_source_list('She said "prices went up." Then more.', speaker_name, authors, "interview"), settings)
+    assert article.links == ()
+
+
+def test_link_speaker_is_not_used_when_a_marker_backs_the_quote(settings):
+    article = _with_source_list('She said "prices went up."[1] Then more.', "Mary E. Lovely", [("Lovely", "Mary")], "interview")
+    marker = Marker(id="m1", start=article.text.index("[1]"), end=article.text.index("[1]") + 3, label="1", reference="r1")
+    from dataclasses import replace
+
+    linked = link_attributions(replace(article, markers=(marker,)), settings)
+    assert [l.method for l in linked.links] == ["marker"]
+
+
+def test_link_fact_check_source_list_end_to_end(load_fixture):
+    # a fact-check's "Our Sources" list is not cited inline: the interviews back their speakers' quotes
+    from sourcetrace.ingest.source import ingest_text
+    from sourcetrace.pipeline import audit
+    from sourcetrace.settings import Settings
+
+    text = load_fixture("link_factcheck_sources.txt")
+    article = audit(ingest_text(text, Settings()), Settings())
+    labels = {r.id: r.label for r in article.references}
+    by_speaker = {}
+    for link in article.links:
+        attr = next(a for a in article.attributions if a.id == link.attribution)
+        by_speaker.setdefault(article.speaker(attr.speaker).name, set()).add((labels[link.reference], link.method))
+    assert by_speaker == {"Ines Harrow": {("2", "speaker")}, "Tomas Reyes": {("3", "speaker")}}
+    assert not [f for f in article.findings if f.code == "unsourced-quote"]

@@ -1,7 +1,7 @@
 """unsourced-quote / inherited-source: direct quotations with no reference of their own.
 
 Input: attributions, speakers, links, references, markers. Output: one finding per direct or mixed
-quotation that no marker or hyperlink backs.
+quotation that no marker, hyperlink or note by its speaker backs.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ RE_FIRST_HAND = re.compile(
     r"|in\s+an\s+interview\s+with\s+(?:me|us|this\s+\w+))",
     re.IGNORECASE,
 )
+# Links that source a quotation by themselves (an inherited one leans on another quotation's).
+OWN_METHODS = ("marker", "hyperlink", "speaker")
 # Text between quotation marks inside a content span (a mixed attribution's quoted part).
 RE_QUOTED = re.compile(r"[\"“”](.+?)[\"“”]", re.S)
 
@@ -45,7 +47,7 @@ def check_unsourced(article: Article, settings: Settings) -> Iterable[Finding]:
         if not attr.content:
             continue
         links = by_attr.get(attr.id, [])
-        if any(l.method in ("marker", "hyperlink") for l in links):
+        if any(l.method in OWN_METHODS for l in links):
             continue
         inherited = [l for l in links if l.method == "inherited"]
         quotation = attr.kind == "direct" or (
@@ -76,7 +78,8 @@ def check_unsourced(article: Article, settings: Settings) -> Iterable[Finding]:
         yield finding(
             "unsourced-quote",
             f"{attr.id} ({quote_excerpt(article, attr)}) by {_speaker_name(article, attr)} has no marker "
-            "or link, and no cited quotation of the same speaker in its paragraph to inherit a reference from.",
+            "or link, no listed note by its speaker, and no cited quotation of the same speaker in its paragraph "
+            "to inherit a reference from.",
             [min(attr.content, key=lambda s: s.start)],
             attributions=[attr.id],
         )
@@ -97,7 +100,7 @@ def _quoted_words(article: Article, attr: Attribution) -> int:
 
 
 def _cited(by_attr: dict, attr: Attribution) -> list[str]:
-    return [l.reference for l in by_attr.get(attr.id, []) if l.method in ("marker", "hyperlink")]
+    return [l.reference for l in by_attr.get(attr.id, []) if l.method in OWN_METHODS]
 
 
 def _donors(article: Article, index: TextIndex, attr: Attribution, by_attr: dict) -> Iterator[Attribution]:

@@ -7,7 +7,11 @@ Rules, in order (each Link records which one made it):
    ("told <a>Reuters</a>") backs it;
 3. inherited: an attribution still unlinked takes the references of the nearest linked attribution of
    the same speaker in the same paragraph (a fact-checker sees it reported as inherited, never silently);
-4. a marker that backs no attribution makes a cited claim: a Link with attribution=None and the
+4. speaker: an attribution still unlinked whose speaker (a person) is the author of a listed note
+   ("Email interview with Mary E. Lovely, ..." in a fact-check's source list, "Lovely, Mary. "Tariffs."
+   ...") is backed by that note: source lists are often not cited inline. After inheritance, which
+   names the one note of the paragraph where this may name several;
+5. a marker that backs no attribution makes a cited claim: a Link with attribution=None and the
    sentence it ends.
 """
 
@@ -26,6 +30,11 @@ CONFIDENCE_GLUED = 0.95
 CONFIDENCE_SENTENCE = 0.85
 CONFIDENCE_HYPERLINK = 0.8
 CONFIDENCE_INHERITED = 0.6
+# A note by the speaker: an interview or post is what the quotation most likely comes from; another
+# work of theirs (an op-ed, a report) may or may not hold it.
+CONFIDENCE_SPEAKER_INTERVIEW = 0.75
+CONFIDENCE_SPEAKER_WORK = 0.6
+SPEAKER_TYPES = ("interview", "post")
 
 
 def _paragraph_bounds(text: str) -> list[int]:
@@ -81,6 +90,19 @@ def _sentence_before(article: Article, marker: Marker, floor: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, max(start, end), "claim")
+
+
+def _same_person(name: str, family: str, given: str) -> bool:
+    """True when a speaker's name ("Mary E. Lovely") is the reference author Lovely, Mary E.: the same
+    family name as its last word, and the same first initial when both give one."""
+    words = [w.strip(".,") for w in name.split()]
+    family_words = family.replace(",", " ").split()
+    if not words or not family_words or len(family_words) > len(words):
+        return False
+    if [w.lower() for w in words[-len(family_words):]] != [w.lower() for w in family_words]:
+        return False
+    first = words[0] if len(words) > len(family_words) else ""
+    return not (first and given) or first[0].lower() == given.strip()[0].lower()
 
 
 def link_attributions(article: Article, settings: Settings) -> Article:
@@ -151,7 +173,19 @@ def link_attributions(article: Article, settings: Settings) -> Article:
         for ref_id in dict.fromkeys(l.reference for l in linked[donor.id] if l.method != "inherited"):
             add(Link(attribution=attr.id, reference=ref_id, method="inherited", confidence=CONFIDENCE_INHERITED))
 
-    # 4. markers that back no attribution become cited claims
+    # 4. notes written by (or an interview with) the speaker
+    for attr in attrs:
+        if attr.id in linked:
+            continue
+        speaker = article.speaker(attr.speaker)
+        if speaker is None or speaker.kind != "person":
+            continue
+        for ref in article.references:
+            if ref.kind == "note" and any(_same_person(speaker.name, a.family, a.given) for a in ref.fields.authors):
+                confidence = CONFIDENCE_SPEAKER_INTERVIEW if ref.fields.type in SPEAKER_TYPES else CONFIDENCE_SPEAKER_WORK
+                add(Link(attribution=attr.id, reference=ref.id, method="speaker", confidence=confidence))
+
+    # 5. markers that back no attribution become cited claims
     for marker in markers:
         if marker.id in used_markers:
             continue

@@ -104,7 +104,7 @@ CREATE TABLE IF NOT EXISTS links (
     attribution VARCHAR,           -- attributions.id, NULL for a cited claim with no quotation
     reference VARCHAR,
     marker VARCHAR,
-    method VARCHAR,                -- marker | hyperlink | inherited
+    method VARCHAR,                -- marker | hyperlink | speaker | inherited
     confidence DOUBLE,
     claim_start INTEGER,
     claim_end INTEGER
