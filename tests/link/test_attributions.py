@@ -219,3 +219,26 @@ def test_link_fact_check_source_list_end_to_end(load_fixture):
         by_speaker.setdefault(article.speaker(attr.speaker).name, set()).add((labels[link.reference], link.method))
     assert by_speaker == {"Ines Harrow": {("2", "speaker")}, "Tomas Reyes": {("3", "speaker")}}
     assert not [f for f in article.findings if f.code == "unsourced-quote"]
+
+
+@pytest.mark.parametrize(
+    ("org", "authors", "container", "linked"),
+    [
+        ("Congressional Budget Office", [("Congressional Budget Office", "")], None, True),
+        ("the Tax Foundation", [("Tax Foundation", "")], None, True),
+        ("Reuters", [("Lee", "Ann")], "Reuters", True),  # the outlet of the cited story
+        ("Tax Foundation", [("Tax Policy Center", "")], None, False),
+        ("Lee", [("Lee", "Ann")], None, False),  # an organisation is never matched to a person's name
+    ],
+)
+def test_link_speaker_organisation_by_exact_name(settings, org, authors, container, linked):
+    from dataclasses import replace
+
+    from sourcetrace.model import Author, ReferenceFields, Speaker
+
+    article = _with_source_list('It said "prices went up." Then more.', org, authors, "report")
+    fields = ReferenceFields(authors=tuple(Author(f, g) for f, g in authors), container=container, type="report")
+    article = replace(article, speakers=(Speaker(id="s1", name=org, kind="organization"),),
+                      references=(replace(article.references[0], fields=fields),))
+    links = link_attributions(article, settings).links
+    assert [(l.method, l.confidence) for l in links] == ([("speaker", 0.6)] if linked else [])

@@ -7,7 +7,8 @@ Rules, in order (each Link records which one made it):
    ("told <a>Reuters</a>") backs it;
 3. inherited: an attribution still unlinked takes the references of the nearest linked attribution of
    the same speaker in the same paragraph (a fact-checker sees it reported as inherited, never silently);
-4. speaker: an attribution still unlinked whose speaker (a person) is the author of a listed note
+4. speaker: an attribution still unlinked whose speaker (a person, or an organisation by its exact
+   name) is the author of a listed note
    ("Email interview with Mary E. Lovely, ..." in a fact-check's source list, "Lovely, Mary. "Tariffs."
    ...") is backed by that note: source lists are often not cited inline. After inheritance, which
    names the one note of the paragraph where this may name several;
@@ -20,9 +21,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from ..model import Article, Link, Marker, Span
+from ..model import Article, Link, Marker, Reference, Span
 from ..settings import Settings
-from .patterns import RE_ENDS_SENTENCE, RE_GLUE, RE_PARAGRAPH_BREAK, RE_SENTENCE_END
+from .patterns import RE_ENDS_SENTENCE, RE_GLUE, RE_NON_WORD, RE_PARAGRAPH_BREAK, RE_SENTENCE_END
 
 # Confidence per method: a marker glued to the quote is near certain; one later in the sentence can
 # belong to a clause after the quote; inheritance is a guess that the same speaker's note covers both.
@@ -105,6 +106,23 @@ def _same_person(name: str, family: str, given: str) -> bool:
     return not (first and given) or first[0].lower() == given.strip()[0].lower()
 
 
+def _by_speaker(name: str, kind: str, ref: Reference) -> bool:
+    """True when the note is by the speaker: a person among its authors, or an organisation that is its
+    author or its outlet ("the Congressional Budget Office estimated" / "[1] Congressional Budget Office,
+    "The Effects of Tariffs ...," Aug. 22, 2019")."""
+    authors = ref.fields.authors
+    if kind == "person":
+        return any(_same_person(name, a.family, a.given) for a in authors)
+    org = _org_key(name)
+    names = [a.family for a in authors if not a.given] + ([ref.fields.container] if ref.fields.container else [])
+    return any(_org_key(n) == org for n in names)
+
+
+def _org_key(name: str) -> str:
+    words = RE_NON_WORD.sub(" ", name.lower()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
 def link_attributions(article: Article, settings: Settings) -> Article:
     """Return the Article with `links` set; never raises on odd input (unlinked items stay unlinked)."""
     text = article.text
@@ -178,10 +196,10 @@ def link_attributions(article: Article, settings: Settings) -> Article:
         if attr.id in linked:
             continue
         speaker = article.speaker(attr.speaker)
-        if speaker is None or speaker.kind != "person":
+        if speaker is None or speaker.kind not in ("person", "organization"):
             continue
         for ref in article.references:
-            if ref.kind == "note" and any(_same_person(speaker.name, a.family, a.given) for a in ref.fields.authors):
+            if ref.kind == "note" and _by_speaker(speaker.name, speaker.kind, ref):
                 confidence = CONFIDENCE_SPEAKER_INTERVIEW if ref.fields.type in SPEAKER_TYPES else CONFIDENCE_SPEAKER_WORK
                 add(Link(attribution=attr.id, reference=ref.id, method="speaker", confidence=confidence))
 

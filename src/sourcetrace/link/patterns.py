@@ -13,3 +13,5 @@ RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 RE_GLUE = re.compile(r"[\s.,;:!?\"”’»)*]*")
 # A quotation whose last characters end a sentence: "...win." / "...win!”
 RE_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»']?$")
+# Anything but letters and digits: organisation names compare without punctuation ("U.S." = "U S").
+RE_NON_WORD = re.compile(r"[^\w]+")
