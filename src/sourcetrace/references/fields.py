@@ -130,8 +130,8 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
     """'Email interview with Ada Okonkwo, economist at ..., Feb. 2, 2020' (after an optional
     citation number): the phrase is `medium`, the name up to its comma `author`, what follows up to
     the date `note` (the person's role); in place. Only when
-    a name of at most five capitalised words and a comma follows, so a title such as "Interview with
-    the Vampire." is left alone."""
+    a name of at most five capitalised words follows, ending at a comma or the string's end, so a title
+    such as "Interview with the Vampire. New York: Knopf." is left alone."""
     first = 1 if tags and tags[0] == "citation-number" else 0
     head = " ".join(tokens[first : first + 4])
     m = P.RE_INTERVIEW_WITH.match(head)
@@ -141,7 +141,7 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
     for j in range(k, min(len(tokens), k + 5)):
         if not P.RE_NAME_TOKEN.match(tokens[j]):
             return
-        if tokens[j].endswith(","):
+        if tokens[j].endswith(",") or j == len(tokens) - 1:  # the name ends at its comma or the string's end
             tags[first:k] = ["medium"] * (k - first)
             tags[k : j + 1] = ["author"] * (j + 1 - k)
             # what follows up to the date is who the person is ("economist at X,"): a note
