@@ -28,6 +28,11 @@ def test_fields_parse_date(text, expected):
     ("text", "expected"),
     [
         ("Disney, Patrick.", [("Disney", "Patrick")]),
+        # outlets and public bodies as fact-checkers list them are one organisation, not people
+        ("Customs and Border Protection,", [("Customs and Border Protection", "")]),
+        ("Orange County Register,", [("Orange County Register", "")]),
+        ("The Intelligencer/Wheeling News-Register,", [("The Intelligencer/Wheeling News-Register", "")]),
+        ("Heath Ledger", [("Ledger", "Heath")]),
         ("Halloran, Ruth, and Omar Haddad.", [("Halloran", "Ruth"), ("Haddad", "Omar")]),
         ("Romero, C., Paunesku, D., & Dweck, C.", [("Romero", "C."), ("Paunesku", "D."), ("Dweck", "C.")]),
         ("Lee, L. L., W. E. Howard, and R. E. Marsh.", [("Lee", "L. L."), ("Howard", "W. E."), ("Marsh", "R. E.")]),

@@ -289,7 +289,8 @@ def parse_date(value: str) -> str | None:
 
 def _is_org(name: str) -> bool:
     words = name.lower().replace(".", " ").split()
-    return len(words) > 1 and any(w in P.ORG_WORDS for w in words) or len(words) > 4
+    parts = [w for w in P.RE_NAME_WORD_SPLIT.split(name.lower()) if w]
+    return len(words) > 1 and any(w in P.ORG_WORDS for w in parts) or len(words) > 4
 
 
 def _natural(name: str) -> Author:

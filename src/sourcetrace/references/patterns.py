@@ -166,7 +166,15 @@ ORG_WORDS = {
     "forum", "partnership", "consortium", "institution", "company", "inc", "ltd", "llc", "corp", "media",
     "radio", "television", "magazine", "gazette", "herald", "tribune", "daily", "weekly", "statistics",
     "police", "administration", "directorate", "cooperative", "trust", "observatory", "census",
+    # outlets and public bodies as fact-checkers list them ("Orange County Register, "...",", "Customs
+    # and Border Protection,", "PolitiFact Wisconsin,")
+    "register", "journal", "chronicle", "observer", "sentinel", "courier", "examiner", "dispatch",
+    "bulletin", "telegraph", "intelligencer", "review", "mirror", "county", "city", "state", "states",
+    "federal", "national", "republic", "reserve", "customs", "protection", "security", "affairs",
+    "politifact", "factcheck",
 }
+# Splits a name into the words tested against ORG_WORDS ("Intelligencer/Wheeling News-Register").
+RE_NAME_WORD_SPLIT = re.compile(r"[\s./-]+")
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
 # How fact-checkers list what they were told ("Email interview with X", "Phone call with X", "Emails
 # with X"): the medium of an interview.
