@@ -175,6 +175,7 @@ def _with_source_list(text: str, speaker_name: str, authors: list[tuple[str, str
         ("Mary E. Lovely", [("Lovely", "Mary E.")], "interview", 0.75),
         ("Lovely", [("Lovely", "Mary")], "interview", 0.75),  # the surname alone, as a later mention reads
         ("Ines van der Berg", [("van der Berg", "Ines")], None, 0.6),  # another work of theirs
+        ("Mary Lovely", [("Lovely", "  ")], "interview", 0.75),  # a blank given name is no given name
     ],
 )
 def test_link_speaker_backed_by_a_note_they_wrote_or_gave(settings, speaker_name, authors, kind, confidence):

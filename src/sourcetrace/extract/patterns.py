@@ -121,6 +121,10 @@ RE_CITATION_HINT = re.compile(
     re.IGNORECASE,
 )
 NOTE_MEAN_MAX_WORDS = 50  # reference entries are short; a numbered list of long sentences is body
+# A "1." / "1)" numbered run without a heading counts as notes (not a list in the body, not a listicle's
+# numbered section headings) only when at least this share of its entries carry citation evidence
+# (RE_CITATION_HINT). Used by extract.regions and references.locate.
+NUMBERED_CITATION_SHARE = 0.5
 
 # Title: a short first line without a final period.
 TITLE_MAX_WORDS = 25

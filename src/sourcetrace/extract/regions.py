@@ -12,40 +12,39 @@ from .patterns import (
     BREADCRUMB_SEPARATORS,
     BYLINE_MAX_WORDS,
     BYLINE_TAIL_MAX_WORDS,
-    RE_WIRE_BYLINE,
     CHROME_MAX_WORDS,
     MONTHS,
     NOTE_MEAN_MAX_WORDS,
     NOTE_PARAGRAPH_MAX_WORDS,
+    NUMBERED_CITATION_SHARE,
     RE_AUTHOR_SPLIT,
     RE_BREADCRUMB,
     RE_BREADCRUMB_SPLIT,
     RE_BYLINE,
+    RE_CHROME_BLOCK,
     RE_CHROME_LINE,
     RE_CHROME_PREFIX,
-    RE_CHROME_BLOCK,
     RE_CITATION_HINT,
     RE_COOKIE,
+    RE_DATELINE_PREFIX,
     RE_DATE_DMY,
     RE_DATE_ISO,
     RE_DATE_LINE,
     RE_DATE_MDY,
     RE_DATE_MY,
-    RE_DATELINE_PREFIX,
+    RE_NOTES_HEADING,
     RE_NOTE_BRACKET,
     RE_NOTE_NUMBER,
     RE_NOTE_SUPERSCRIPT,
-    RE_NOTES_HEADING,
+    RE_WIRE_BYLINE,
     SUPERSCRIPT_DIGITS,
     TITLE_MAX_CHARS,
     TITLE_MAX_WORDS,
     TITLE_SEARCH_LINES,
 )
 
-# A "1." / "1)" numbered run counts as notes (not a list in the body) only when at least this share
-# of its entries carry citation evidence (a URL, a year, "Retrieved", a quoted title...).
-NUMBERED_CITATION_SHARE = 0.5
-# ...and it starts in the second half of the text (by characters): a list higher up is the body's own.
+# A "1." / "1)" numbered run counts as notes only with citation evidence (patterns.NUMBERED_CITATION_SHARE)
+# and when it starts in the second half of the text (by characters): a list higher up is the body's own.
 NUMBERED_MIN_POSITION = 0.5
 
 

@@ -98,12 +98,13 @@ def _same_person(name: str, family: str, given: str) -> bool:
     family name as its last word, and the same first initial when both give one."""
     words = [w.strip(".,") for w in name.split()]
     family_words = family.replace(",", " ").split()
+    given = given.strip()
     if not words or not family_words or len(family_words) > len(words):
         return False
     if [w.lower() for w in words[-len(family_words):]] != [w.lower() for w in family_words]:
         return False
     first = words[0] if len(words) > len(family_words) else ""
-    return not (first and given) or first[0].lower() == given.strip()[0].lower()
+    return not (first and given) or first[0].lower() == given[0].lower()
 
 
 def _by_speaker(name: str, kind: str, ref: Reference) -> bool:

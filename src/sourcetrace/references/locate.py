@@ -7,7 +7,7 @@ run of numbered notes ("[1] ..", "1. ..", "¹ ..") that counts up from 1 in the 
 
 from __future__ import annotations
 
-from ..extract.patterns import RE_CITATION_HINT
+from ..extract.patterns import NUMBERED_CITATION_SHARE, RE_CITATION_HINT
 from ..model import Article
 from . import patterns as P
 from .split import entry_label
@@ -18,10 +18,9 @@ from .split import entry_label
 MIN_TAIL_POSITION = 0.4
 # A numbered run needs this many entries to be taken for notes without a heading.
 MIN_RUN = 2
-# Without a heading, a "1." / "(1)" run is notes only when this share of its entries shows citation
-# evidence (a year, URL, "pp."...): listicles number their section headings the same way. Bracketed
-# and superscript numbers ("[1]", "¹") are note numbers by their form. Same rule as extract's.
-CITED_SHARE = 0.5
+# Without a heading, a "1." / "(1)" run needs citation evidence, as in extract (NUMBERED_CITATION_SHARE):
+# listicles number their section headings the same way. Bracketed and superscript numbers ("[1]", "¹")
+# are note numbers by their form.
 PLAIN_STYLES = ("dot", "pa")
 
 
@@ -124,4 +123,4 @@ def _looks_cited(text: str, start: int, end: int) -> bool:
         return True
     bounds = [m.start() for m in starts[1:]] + [end]
     cited = sum(1 for m, b in zip(starts, bounds) if RE_CITATION_HINT.search(text, m.end(), _paragraph_end(text, m.end(), b)))
-    return cited / len(starts) >= CITED_SHARE
+    return cited / len(starts) >= NUMBERED_CITATION_SHARE
