@@ -137,7 +137,6 @@ RE_INTERVIEW_WITH = re.compile(
     r"(?:interview|exchange|call|conversation|e-?mails?|correspondence)s?\s+with\s+",
     re.IGNORECASE,
 )
-RE_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|la|le|al-\w+|bin|ibn),?$")
 # "Interview by X." after the interviewee: the issue's `medium`.
 RE_INTERVIEW_BY = re.compile(r"(?:personal )?interview (?:by|conducted by|with the author)\b[^.]*\.", re.IGNORECASE)
 # The tokens of an access date after "Accessed" / "Retrieved" / "[cited": "on 3 Oct. 2022", "January
@@ -173,6 +172,8 @@ ORG_WORDS = {
     "federal", "national", "republic", "reserve", "customs", "protection", "security", "affairs",
     "politifact", "factcheck",
 }
+# One word of a person's name after "interview with": capitalised, or a particle ("de", "van", "bin").
+RE_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|" + "|".join(sorted(NAME_PARTICLES)) + r"|al-\w+|ibn),?$")
 # Splits a name into the words tested against ORG_WORDS ("Intelligencer/Wheeling News-Register").
 RE_NAME_WORD_SPLIT = re.compile(r"[\s./-]+")
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
