@@ -121,6 +121,24 @@ def test_fields_interview_with_needs_a_name_and_comma():
     assert "medium" not in [t for t, _ in segments]
 
 
+@pytest.mark.parametrize(
+    ("author", "container", "authors"),
+    [
+        # an outlet named first (fact-checkers' source lists) is the story's container, not its author
+        ("Calder Daily Ledger,", "Calder Daily Ledger", ()),
+        ("The Orange County Register,", "The Orange County Register", ()),
+        # an organisation that is no outlet, a one-word name, and a person stay authors
+        ("Congressional Budget Office,", None, (Author("Congressional Budget Office"),)),
+        ("Reuters,", None, (Author("Reuters"),)),
+        ("Ledger, Heath.", None, (Author("Ledger", "Heath"),)),
+    ],
+)
+def test_fields_outlet_named_first_is_the_container(author, container, authors):
+    fields = normalise([("author", author), ("title", '"Steel tariffs and what they cost,"'), ("date", "March 3, 2021")])
+    assert (fields.container, fields.authors) == (container, authors)
+    assert fields.type == ("article-newspaper" if container else None)
+
+
 # Whole strings through the committed model; these are not in the training data.
 @pytest.mark.parametrize(
     ("text", "expected"),

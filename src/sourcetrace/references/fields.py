@@ -293,6 +293,12 @@ def _is_org(name: str) -> bool:
     return len(words) > 1 and any(w in P.ORG_WORDS for w in parts) or len(words) > 4
 
 
+def _is_outlet(author: Author) -> bool:
+    """An organisation author whose name ends like a newspaper's ("... Ledger", "... Times")."""
+    words = author.family.lower().split()
+    return not author.given and len(words) > 1 and words[-1].strip(".,") in P.OUTLET_LAST_WORDS
+
+
 def _natural(name: str) -> Author:
     """ "Patrick Disney", "W. E. Howard", "Ruth van der Berg", "Pérez-Higueras JJ" -> Author."""
     words = name.split()
@@ -431,6 +437,11 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
     if pages:
         pages = pages.replace("pp.", "").replace("p.", "").replace("pages", "").strip(" ,.")
     title = first("title")
+    if container is None and title and len(authors) == 1 and _is_outlet(authors[0]):
+        # 'Calder Daily Ledger, "Steel tariffs and what they cost," March 3, 2021': fact-checkers list the
+        # outlet first, where the model often reads an author; a newspaper is the container of its story
+        container, authors = authors[0].family, ()
+        by = by | {"journal": [container]}
     if title is None and container and "journal" not in by:
         # every reference names a work: with no title tagged, the container-like run is that name
         # ("Research Service. The Coastal Survey." tagged container-title, a site's own page)

@@ -174,6 +174,12 @@ ORG_WORDS = {
 }
 # One word of a person's name after "interview with": capitalised, or a particle ("de", "van", "bin").
 RE_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|" + "|".join(sorted(NAME_PARTICLES)) + r"|al-\w+|ibn),?$")
+# The last word of a newspaper's or news site's name ("Calder Daily Ledger", "Orange County Register").
+OUTLET_LAST_WORDS = {
+    "ledger", "times", "post", "herald", "tribune", "gazette", "journal", "register", "chronicle", "courier",
+    "observer", "sentinel", "examiner", "dispatch", "bulletin", "telegraph", "news", "daily", "star",
+    "mirror", "standard", "inquirer", "guardian", "record", "express", "press", "news-leader", "telegram",
+}
 # Splits a name into the words tested against ORG_WORDS ("Intelligencer/Wheeling News-Register").
 RE_NAME_WORD_SPLIT = re.compile(r"[\s./-]+")
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
