@@ -111,14 +111,17 @@ def _numbered_tail(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int,
         for s, e in _numbered_runs(text, 0, len(text))
         if s >= MIN_TAIL_POSITION * len(text) and not any(bs <= s < be for bs, be in blocked)
     ]
-    runs = [(s, e) for s, e in runs if len(list(P.RE_ENTRY_START.finditer(text, s, e))) >= MIN_RUN and _looks_cited(text, s, e)]
+    runs = [(s, e) for s, e in runs if _looks_like_notes(text, s, e)]
     return [(s, e, "") for s, e in runs[-1:]]
 
 
-def _looks_cited(text: str, start: int, end: int) -> bool:
-    """True unless the run is a plain-numbered list whose entries mostly show no citation evidence;
-    each entry is judged by its first paragraph (a listicle's item is a heading over prose)."""
+def _looks_like_notes(text: str, start: int, end: int) -> bool:
+    """True when the run has MIN_RUN entries or more and is not a plain-numbered list whose entries
+    mostly show no citation evidence; each entry is judged by its first paragraph (a listicle's item
+    is a heading over prose)."""
     starts = list(P.RE_ENTRY_START.finditer(text, start, end))
+    if len(starts) < MIN_RUN:
+        return False
     if entry_label(starts[0])[1] not in PLAIN_STYLES:
         return True
     bounds = [m.start() for m in starts[1:]] + [end]
