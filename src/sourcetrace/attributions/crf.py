@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import ModelError
 from ..limits import check_deadline
-from ..references.crfmodel import check_file
+from ..references.decoder import open_crfsuite
 from .features import sequences, token_features
 from .layout import TokenView
 from .reported import DASHES
@@ -50,14 +50,10 @@ def _tagger(path: str):
     taggers = _LOCAL.__dict__.setdefault("taggers", {})
     tagger = taggers.get(path)
     if tagger is None:
-        import pycrfsuite
-
         try:
-            check_file(path)  # crfsuite crashes the process on a truncated file
+            tagger = open_crfsuite(path)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot open attributions model {path}: {exc}") from None
-        tagger = pycrfsuite.Tagger()
-        tagger.open(path)
         taggers[path] = tagger
     return tagger
 

@@ -52,6 +52,13 @@ def open_tagger(path: str | Path):
     process (segmentation fault) on a truncated one, so the fallback reads the file first too."""
     if COMPILED:
         return SparseTagger(path)
+    return open_crfsuite(path)
+
+
+def open_crfsuite(path: str | Path):
+    """crfsuite's own pycrfsuite.Tagger for the model at `path`, opened only after `check_file`: crfsuite
+    crashes the process (segmentation fault) on a truncated file instead of raising. Also used by the
+    attributions CRF, which needs crfsuite's marginals."""
     check_file(path)
     import pycrfsuite
 
