@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from pathlib import Path
 
-from .crfmodel import check_file, read_weights
+from .crfmodel import CrfWeights, check_file, read_weights
 
 try:
     from ._viterbi import best_path
@@ -25,7 +25,16 @@ class SparseTagger:
     """tag(items) -> labels, like pycrfsuite.Tagger.tag for items of attribute names (bytes)."""
 
     def __init__(self, path: str | Path):
-        weights = read_weights(path)
+        self._load(read_weights(path))
+
+    @classmethod
+    def from_weights(cls, weights: CrfWeights) -> SparseTagger:
+        """A tagger over weights already in memory (scripts/bag_references.py averages several models)."""
+        tagger = cls.__new__(cls)
+        tagger._load(weights)
+        return tagger
+
+    def _load(self, weights: CrfWeights) -> None:
         self.labels = weights.labels
         n = len(self.labels)
         columns: list[list[tuple[int, float]]] = [[] for _ in range(n)]
