@@ -176,6 +176,7 @@ def _with_source_list(text: str, speaker_name: str, authors: list[tuple[str, str
         ("Lovely", [("Lovely", "Mary")], "interview", 0.75),  # the surname alone, as a later mention reads
         ("Ines van der Berg", [("van der Berg", "Ines")], None, 0.6),  # another work of theirs
         ("Mary Lovely", [("Lovely", "  ")], "interview", 0.75),  # a blank given name is no given name
+        ("José Pérez", [("Perez", "Jose")], "interview", 0.75),  # a source list without accents
     ],
 )
 def test_link_speaker_backed_by_a_note_they_wrote_or_gave(settings, speaker_name, authors, kind, confidence):
@@ -230,9 +231,13 @@ def test_link_fact_check_source_list_end_to_end(load_fixture):
         ("Reuters", [("Lee", "Ann")], "Reuters", True),  # the outlet of the cited story
         ("Tax Foundation", [("Tax Policy Center", "")], None, False),
         ("Lee", [("Lee", "Ann")], None, False),  # an organisation is never matched to a person's name
+        ("the DEA", [("U.S. Drug Enforcement Administration", "")], None, True),  # an acronym
+        ("Congressional Budget Office", [("CBO", "")], None, True),  # the other way round
+        ("the CBO", [("Congressional Research Service", "")], None, False),
+        ("Agência Nacional", [("Agencia Nacional", "")], None, True),  # accents aside
     ],
 )
-def test_link_speaker_organisation_by_exact_name(settings, org, authors, container, linked):
+def test_link_speaker_organisation_by_name_or_acronym(settings, org, authors, container, linked):
     from dataclasses import replace
 
     from sourcetrace.model import Author, ReferenceFields, Speaker

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import unicodedata
 
+from .._names import RE_EMPHASIS, fold
 from ..model import Article, Attribution, Link, Span
-from .patterns import NAME_SUFFIXES, RE_EMPHASIS, RE_PARAGRAPH_BREAK, RE_SENTENCE_END, RE_WORD, TITLES
+from .patterns import NAME_SUFFIXES, RE_PARAGRAPH_BREAK, RE_SENTENCE_END, RE_WORD, TITLES
 
 
 class TextIndex:
@@ -66,13 +66,6 @@ def text_index(article: Article) -> TextIndex:
     index = TextIndex(article)
     _LAST_INDEX = (article.text, article.tokens, index)
     return index
-
-
-def fold(text: str) -> str:
-    """Lower-cased, accent-free, emphasis-free text for comparing names ("Dashtestani" == "DASHTESTANI")."""
-    text = RE_EMPHASIS.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
 def words(text: str) -> list[str]:

@@ -11,7 +11,6 @@ RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 RE_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[A-Z0-9“\"‘'(\[*])|\n\s*\n")
 RE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 RE_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-RE_EMPHASIS = re.compile(r"[*_]+")
 
 # --- names ---------------------------------------------------------------------------------------
 # Honorifics and roles that precede a name; never a surname.

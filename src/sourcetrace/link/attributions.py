@@ -7,8 +7,8 @@ Rules, in order (each Link records which one made it):
    ("told <a>Reuters</a>") backs it;
 3. inherited: an attribution still unlinked takes the references of the nearest linked attribution of
    the same speaker in the same paragraph (a fact-checker sees it reported as inherited, never silently);
-4. speaker: an attribution still unlinked whose speaker (a person, or an organisation by its exact
-   name) is the author of a listed note
+4. speaker: an attribution still unlinked whose speaker (a person, or an organisation by its
+   name or acronym) is the author of a listed note
    ("Email interview with Mary E. Lovely, ..." in a fact-check's source list, "Lovely, Mary. "Tariffs."
    ...") is backed by that note: source lists are often not cited inline. After inheritance, which
    names the one note of the paragraph where this may name several;
@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from .._names import fold, is_acronym_of
 from ..model import Article, Link, Marker, Reference, Span
 from ..settings import Settings
 from .patterns import RE_ENDS_SENTENCE, RE_GLUE, RE_NON_WORD, RE_PARAGRAPH_BREAK, RE_SENTENCE_END
@@ -95,16 +96,22 @@ def _sentence_before(article: Article, marker: Marker, floor: int) -> Span:
 
 def _same_person(name: str, family: str, given: str) -> bool:
     """True when a speaker's name ("Mary E. Lovely") is the reference author Lovely, Mary E.: the same
-    family name as its last word, and the same first initial when both give one."""
-    words = [w.strip(".,") for w in name.split()]
-    family_words = family.replace(",", " ").split()
-    given = given.strip()
+    family name as its last word, and the same first initial when both give one (accents and case aside)."""
+    words = [w.strip(".,") for w in fold(name).split()]
+    family_words = fold(family).replace(",", " ").split()
+    given = fold(given).strip()
     if not words or not family_words or len(family_words) > len(words):
         return False
-    if [w.lower() for w in words[-len(family_words):]] != [w.lower() for w in family_words]:
+    if words[-len(family_words):] != family_words:
         return False
     first = words[0] if len(words) > len(family_words) else ""
-    return not (first and given) or first[0].lower() == given[0].lower()
+    return not (first and given) or first[0] == given[0]
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """One organisation: the same name ("the Congressional Budget Office" / "Congressional Budget Office"),
+    or one is the other's acronym ("the DEA" / "U.S. Drug Enforcement Administration")."""
+    return _org_key(a) == _org_key(b) or is_acronym_of(a, b) or is_acronym_of(b, a)
 
 
 def _by_speaker(name: str, kind: str, ref: Reference) -> bool:
@@ -114,13 +121,12 @@ def _by_speaker(name: str, kind: str, ref: Reference) -> bool:
     authors = ref.fields.authors
     if kind == "person":
         return any(_same_person(name, a.family, a.given) for a in authors)
-    org = _org_key(name)
     names = [a.family for a in authors if not a.given] + ([ref.fields.container] if ref.fields.container else [])
-    return any(_org_key(n) == org for n in names)
+    return any(_same_organisation(name, n) for n in names)
 
 
 def _org_key(name: str) -> str:
-    words = RE_NON_WORD.sub(" ", name.lower()).split()
+    words = RE_NON_WORD.sub(" ", fold(name)).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 

@@ -128,7 +128,7 @@ RE_GENRE_PHRASE = re.compile(
 # search took ~25 microseconds a reference, about six times as long.
 RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
-    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with"
+    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with"
 )
 # A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
 # the name after it (up to its comma) the author, the person who was interviewed.

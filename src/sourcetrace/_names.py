@@ -1,0 +1,62 @@
+"""Comparing names across layers: the checks (a speaker against a note's author) and the linker (a
+quotation against its speaker's own note) must agree on when two spellings are one name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+RE_EMPHASIS = re.compile(r"[*_]+")
+RE_NAME_PIECE = re.compile(r"[\w.&]+")
+RE_PAREN_ACRONYM = re.compile(r"\(([A-Z](?:\.?[A-Z]){1,5}\.?)\)")
+# Words an acronym skips: "Department of Homeland Security" is DHS.
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
+MAX_ACRONYM = 6
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accent-free, emphasis-free text for comparing names ("Dashtestani" == "DASHTESTANI")."""
+    text = RE_EMPHASIS.sub(" ", text)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+def _acronym_letters(name: str) -> str | None:
+    """"CBO", "the DEA", "U.N." -> its letters; None when the name is not a bare acronym."""
+    name = name.strip().strip(",;:")
+    if name[:4].lower() == "the ":
+        name = name[4:].strip()
+    letters = name.replace(".", "")
+    if 2 <= len(letters) <= MAX_ACRONYM and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _initials(name: str) -> list[str]:
+    """The acronyms a full organisation name can go by: the initials of its words (an abbreviation such
+    as "U.S." gives all its letters), with and without a leading country abbreviation; none when a word
+    that counts is not capitalised (then it is not a name an acronym stands for)."""
+    pieces = [p.strip(".") for p in RE_NAME_PIECE.findall(name.replace("-", " "))]
+    pieces = [p for p in pieces if p and p.lower() not in ACRONYM_SKIPS]
+    letters = []
+    for p in pieces:
+        if not p[0].isupper():
+            return []
+        letters.append(p.replace(".", "") if p.replace(".", "").isupper() and len(p) <= 4 else p[0])
+    full = "".join(letters)
+    out = [full]
+    if len(letters) > 2 and len(letters[0]) > 1:  # "U.S. Drug Enforcement Administration" is also the DEA
+        out.append("".join(letters[1:]))
+    return out
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """True when `short` ("CBO", "the DEA") abbreviates `long` ("Congressional Budget Office", "U.S. Drug
+    Enforcement Administration", "Drug Enforcement Administration (DEA)")."""
+    letters = _acronym_letters(short)
+    if letters is None or _acronym_letters(long) is not None:
+        return False
+    given = RE_PAREN_ACRONYM.search(long)
+    if given and given.group(1).replace(".", "") == letters:
+        return True
+    return letters in _initials(RE_PAREN_ACRONYM.sub(" ", long))

@@ -1,0 +1,32 @@
+"""Name comparison shared by the linker and the checks."""
+
+import pytest
+
+from sourcetrace._names import fold, is_acronym_of
+
+
+def test_fold_drops_case_accents_and_emphasis():
+    assert fold("Pérez") == "perez"
+    assert fold("O’Neil") == "o'neil"
+    assert fold("**DASHTESTANI**").strip() == "dashtestani"
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("CBO", "Congressional Budget Office", True),
+        ("the DEA", "U.S. Drug Enforcement Administration", True),  # a country prefix may drop
+        ("USDA", "U.S. Department of Agriculture", True),  # or stay
+        ("DHS", "Department of Homeland Security", True),  # "of" is skipped
+        ("U.N.", "United Nations", True),
+        ("DEA", "Drug Enforcement Administration (DEA)", True),  # the name gives its acronym
+        ("CBO", "Congressional Research Service", False),
+        ("NASA", "National Aeronautics and Space Administration", True),
+        ("AP", "associated press", False),  # a lower-case name is not a proper name
+        ("Cbo", "Congressional Budget Office", False),  # not an acronym
+        ("CBO", "CBO", False),  # two acronyms: the exact-name comparison decides
+        ("EU", "European", False),  # one word has no acronym
+    ],
+)
+def test_is_acronym_of(short, long, expected):
+    assert is_acronym_of(short, long) is expected
