@@ -350,6 +350,63 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
 
 
 @pytest.mark.parametrize(
+    ("text", "segment", "tag"),
+    [
+        # Wikipedia's marks: "(PDF)" is the medium; an archive notice and "– via" are notes, not access dates
+        ('"Harbour Levy Review" (PDF). Oxmere Port Board. 2017. Retrieved 2 May 2018.', "(PDF).", "medium"),
+        ('Dale, Ana (3 June 2015). "Pier reopens". *Oxmere Mail*. Archived from the original on 2015-06-09. '
+         "Retrieved 2020-02-01.", "Archived from the original on 2015-06-09.", "note"),
+        ('"Pier reopens". *Oxmere Mail*. 3 June 1988. p. 2. Retrieved 4 May 2016 – via NewsVault.', "– via NewsVault.", "note"),
+        # APA 7 descriptions made up by the writer, versions, episodes
+        ("Pell, R. (2020). *Salt marsh transects* (Version 3) [Data set]. Oxmere Field Station.", "(Version 3)", "edition"),
+        ("Pell, R. (2021, May 2). Who dredges the harbour? (No. 41) [Audio podcast episode]. In *Low Water*. Reedcast.",
+         "[Audio podcast episode].", "genre"),
+        ("Pell, R. (2021, May 2). Who dredges the harbour? (No. 41) [Audio podcast episode]. In *Low Water*. Reedcast.",
+         "(No. 41)", "volume"),
+        ("Okafor, B. (2022). *Ferry subsidies compared* (Policy Brief No. 7). Oxmere Institute.", "(Policy Brief No. 7).", "genre"),
+        ("Pell, R. (2019). *Harbour water temperatures* [Preprint]. Tidal Archive.", "[Preprint].", "genre"),
+        # Chicago: "last modified" / "posted" are notes; the date after them stays the work's
+        ('Ana Dale, "Why Piers Rot," *Salt Notes* (blog), last modified June 2, 2020, https://saltnotes.example/piers.',
+         "last modified", "note"),
+        ('Ana Dale, "Why Piers Rot," *Salt Notes* (blog), last modified June 2, 2020, https://saltnotes.example/piers.',
+         "*Salt Notes* (blog),", "container-title"),
+        # Vancouver: the update and the citation date are one access phrase
+        ("Oxmere Port Board. Tide tables [Internet]. Oxmere: OPB; 2019 [updated 2021 Mar 3; cited 2021 Apr 1]. "
+         "Available from: https://opb.example/tides", "[updated 2021 Mar 3; cited 2021 Apr 1].", "accessed"),
+        # a doi.org link is the DOI (core.xml keeps the older dx.doi.org links as urls)
+        ("Dale, A. (2020). Pier loads. *Coastal Works*, 3(2), 1-9. https://doi.org/10.5555/cw.2020.3", "https://doi.org/10.5555/cw.2020.3", "doi"),
+    ],
+)
+def test_fields_web_marks_get_their_tag(text, segment, tag):
+    _, segments = parse_reference(text)
+    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+
+
+def test_fields_vancouver_update_keeps_the_cited_date_as_accessed():
+    fields, _ = parse_reference("Oxmere Port Board. Tide tables [Internet]. Oxmere: OPB; 2019 "
+                                "[updated 2021 Mar 3; cited 2021 Apr 1]. Available from: https://opb.example/tides")
+    assert fields.accessed == "2021-04-01"
+
+
+def test_fields_body_tagged_as_periodical_becomes_publisher():
+    from sourcetrace.references.fields import _body_as_publisher
+
+    text = "Pell, R. (2020). Salt marsh transects. Oxmere Coastal Observatory. https://oco.example/d"
+    start = text.index("Oxmere")
+    segments = [("author", 0, 9), ("journal", start, start + len("Oxmere Coastal Observatory."))]
+    assert _body_as_publisher(text, segments)[1][0] == "publisher"
+    assert _body_as_publisher(text, segments[1:])[0][0] == "author"  # opening the reference: its author
+    periodical = "Pell, R. (2020). Salt marsh transects. Oxmere Survey Review. https://oco.example/d"
+    start = periodical.index("Oxmere")
+    segments = [("author", 0, 9), ("journal", start, start + len("Oxmere Survey Review."))]
+    assert _body_as_publisher(periodical, segments)[1][0] == "journal"  # a periodical's word
+    italic = "Pell, R. (2020). Salt marsh transects. *Oxmere Coastal Observatory*."
+    start = italic.index("*Oxmere")
+    segments = [("author", 0, 9), ("journal", start, len(italic))]
+    assert _body_as_publisher(italic, segments)[1][0] == "journal"  # italics mark a periodical or site
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "Retrieved from" with no date is a note, and the year inside the URL is not an access date
@@ -359,6 +416,9 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
         # an interview *with* someone is a title; "Speeches" is no genre
         "Rogers, C. (1965). Interview with Carl Rogers on the use of self. Journal of Counseling, 4, 1-9.",
         "Lincoln, Abraham. Speeches and Writings, 1832-1858. New York: Library of America, 1989.",
+        # a bracketed translation of a title is no description, nor is "via" inside a title
+        'Lund, Eir (2019). "Ferjene stanser" [The Ferries Stop]. *Oxmere Avis*. Retrieved 6 May 2019.',
+        "Lo, W. (2010). Learning tides via error-correcting codes. Journal of Harbours, 4, 1-9.",
     ],
 )
 def test_fields_fixed_phrases_leave_lookalikes_alone(text):
@@ -367,6 +427,8 @@ def test_fields_fixed_phrases_leave_lookalikes_alone(text):
     assert not any(t == "accessed" and "http" in x for x, t in tags.items())
     assert not any(t == "genre" and ("Internet" in x or "Speeches" in x) for x, t in tags.items())
     assert not any(t == "medium" and "Interview with" in x for x, t in tags.items())
+    assert not any(t == "genre" and ("Ferries" in x or "Ferjene" in x) for x, t in tags.items())
+    assert not any(t == "note" and "via" in x for x, t in tags.items())
 
 
 @pytest.mark.parametrize(

@@ -87,7 +87,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         else:
             out.append((tag, s, e))
     out = _trim_lead_author(text, _split_lead_title(text, out))
-    return _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
+    out = _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
+    return _body_as_publisher(text, out)
 
 
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
@@ -110,10 +111,13 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
                 k = len(rest[: m.end()].split())
                 tags[i : i + k] = ["genre" if m.re is P.RE_GENRE_PHRASE else "medium"] * k
                 continue
-        if tok[0] == "[" and P.RE_BRACKET_GENRE.match(tok):
+        if tok[0] == "[" and (P.RE_BRACKET_GENRE.match(tok) or P.RE_BRACKET_DESCRIPTION.match(tok)):
             tags[i] = "genre"
-        elif tok[0] == "[" and i + 1 < n and P.RE_BRACKET_GENRE.match(tok + " " + tokens[i + 1]):
-            tags[i] = tags[i + 1] = "genre"  # "[Blog post]."
+        elif tok[0] == "[" and (k := _bracket_description(tokens, i)):
+            tags[i : i + k] = ["genre"] * k  # "[Blog post].", "[Audio podcast episode]."
+        elif tok[0] == "(" and P.RE_PAREN_GENRE.match(" ".join(tokens[i : i + 4]).split(")")[0] + ")"):
+            k = _paren_length(tokens, i)
+            tags[i : i + k] = ["genre"] * k  # "(Statistical Bulletin)."
         elif tok.lstrip("([")[:1] in _ACCESS_INITIALS and P.RE_ACCESS_WORDS.match(tok) and not tok[-1].isdigit():
             # the date must follow within a few tokens and end in a year
             for j in range(i + 1, min(n, i + 6)):
@@ -123,7 +127,82 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
                     break
                 if not P.RE_ACCESS_DATE_PART.match(tokens[j]):
                     break
+    _fix_marks(tokens, tags)
     return tags
+
+
+def _bracket_description(tokens: list[str], i: int) -> int:
+    """How many tokens a bracketed kind of document spans from token i ("[Blog post]." is 2), or 0."""
+    for k in range(2, 5):
+        if i + k > len(tokens):
+            return 0
+        words = " ".join(tokens[i : i + k])
+        if "]" in tokens[i + k - 1]:
+            return k if P.RE_BRACKET_GENRE.match(words) or P.RE_BRACKET_DESCRIPTION.match(words) else 0
+        if "]" in words:
+            return 0
+    return 0
+
+
+def _paren_length(tokens: list[str], i: int) -> int:
+    """Tokens from token i up to the one that closes its parenthesis (at most four)."""
+    for k in range(1, 5):
+        if i + k > len(tokens) or ")" in tokens[i + k - 1]:
+            return min(k, len(tokens) - i)
+    return 4
+
+
+def _fix_marks(tokens: list[str], tags: list[str]) -> None:
+    """Short marks whose tag the format fixes, in place: Wikipedia's "(PDF)" is `medium` (as core.xml has
+    it), a dataset's "(Version 2)" `edition`; "– via JSTOR." and "Archived from the original on
+    2016-06-20." are notes, not access dates; Chicago's "last modified" is a note (its date stays the
+    work's); "(blog)" belongs to the container it follows; Vancouver's "[updated 2022 Aug 16; cited 2022
+    Sep 2]" is one access phrase."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        first = tok[0]
+        if first == "(":
+            if P.RE_PDF_MARK.match(tok) and not (i and tokens[i - 1].lower() == "archived"):
+                tags[i] = "medium"
+            elif i + 1 < n and P.RE_VERSION.match(tok + " " + tokens[i + 1]):
+                tags[i] = tags[i + 1] = "edition"
+            elif i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
+                tags[i] = tags[i + 1] = "volume"
+            elif tok.lower().rstrip(".,") == "(blog)" and i and tags[i - 1] in ("journal", "container-title"):
+                j, outlet = i - 1, tags[i - 1]
+                while j >= 0 and tags[j] == outlet:
+                    tags[j] = "container-title"
+                    j -= 1
+                tags[i] = "container-title"
+        elif tok in P.DASHES and i + 1 < n and tokens[i + 1].lower() == "via":
+            _tag_through_block(tokens, tags, i, "note")
+        elif first in "aA" and P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
+            for j in range(i + 1, min(n, i + 9)):
+                if P.RE_ACCESS_YEAR.match(tokens[j]):
+                    tags[i : j + 1] = ["note"] * (j + 1 - i)
+                    break
+        elif first in "lL" and tok.lower() == "last" and i + 1 < n and tokens[i + 1].lower().rstrip(":") in P.MODIFIED_WORDS:
+            tags[i] = tags[i + 1] = "note"
+        elif first in "pPuU" and tok.lower() in P.POSTED_WORDS and i + 1 < n and P.RE_ACCESS_DATE_PART.match(tokens[i + 1]):
+            tags[i] = "note"
+        elif first in "eE" and i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
+            tags[i] = tags[i + 1] = "volume"
+        elif first in "h<" and P.RE_DOI_LINK.match(tok):
+            tags[i] = "doi"
+        elif first == "[" and P.RE_UPDATED_BRACKET.match(tok):
+            for j in range(i + 1, min(n, i + 10)):
+                if "]" in tokens[j]:
+                    if P.RE_CITED_DATE.search(" ".join(tokens[i : j + 1])):
+                        tags[i : j + 1] = ["accessed"] * (j + 1 - i)
+                    break
+
+
+def _tag_through_block(tokens: list[str], tags: list[str], i: int, tag: str) -> None:
+    """Tag tokens i.. with `tag` up to the one that ends the period-ended block (at most six)."""
+    for j in range(i, min(len(tokens), i + 6)):
+        tags[j] = tag
+        if tokens[j].endswith("."):
+            break
 
 
 def _interview_with(tokens: list[str], tags: list[str]) -> None:
@@ -211,6 +290,9 @@ def _split_italic_container(text: str, segments: list[tuple[str, int, int]]) -> 
         cut = close + 1
         while cut < e and text[cut] in ".,:;":
             cut += 1
+        blog = P.RE_BLOG_MARK.match(text, cut, e)  # "*Fare Share* (blog)," : the mark is the container's
+        if blog:
+            cut = blog.end()
         if cut < e and text[cut].isspace() and text[cut:e].strip():
             rest = cut + len(text[cut:e]) - len(text[cut:e].lstrip())
             return segments[:k] + [(tag, s, cut), ("publisher", rest, segments[k + 1][2])] + segments[k + 2 :]
@@ -238,6 +320,24 @@ def _split_site_publisher(text: str, segments: list[tuple[str, int, int]]) -> li
             pub = s + m.start(2)
             return segments[:k] + [(tag, s, cut), ("publisher", pub, e)] + segments[k + 1 :]
     return segments
+
+
+def _body_as_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A `journal` segment that names a body, not a periodical ("Wrenmouth Coastal Observatory.", "Amberlow
+    Borough Council."), is the publisher; when it opens the reference (after a citation number), the
+    author. Not in italics, which mark a periodical or a site."""
+    out = segments
+    for k, (tag, s, e) in enumerate(segments):
+        if tag != "journal" or "*" in text[s:e]:
+            continue
+        words = [w.strip(".,:;()").lower() for w in text[s:e].split()]
+        if len(words) < 2 or not words[-1] in P.BODY_WORDS or any(w in P.PERIODICAL_WORDS for w in words):
+            continue
+        opens = k == 0 or k == 1 and segments[0][0] == "citation-number"
+        if out is segments:
+            out = list(segments)
+        out[k] = ("author" if opens else "publisher", s, e)
+    return out
 
 
 def parse_reference(text: str, path: str | Path | None = None) -> tuple[ReferenceFields, list[Segment]]:
@@ -416,7 +516,8 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
             break
     accessed = None
     for v in by.get("accessed", ()):
-        accessed = parse_date(v)
+        cited = P.RE_CITED_DATE.search(v) if "ited" in v else None  # "[updated ...; cited 2022 Sep 2]"
+        accessed = parse_date(cited.group(1) if cited else v)
         if accessed:
             break
     container = first(*CONTAINER_TAGS)

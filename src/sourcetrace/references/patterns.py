@@ -110,10 +110,58 @@ RE_BRACKET_GENRE = re.compile(
     r"audio podcast|audio|blog post|data ?set|online|television broadcast|tv broadcast|"
     r"television series episode|press release|infographic|map|image|pdf|computer software|software|"
     r"editorial|letter to the editor|interview|lecture notes|slides|powerpoint slides|webinar|"
-    r"doctoral dissertation|master'?s thesis|abstract)\][.,]?$",
+    r"doctoral dissertation|master'?s thesis|abstract|preprint|transcript|brochure|pamphlet|leaflet|poster|"
+    r"fact ?sheet|speech|memo|memorandum|manuscript|obituary|review|comment|letter|sound recording)\][.,]?$",
     re.IGNORECASE,
 )
 # ("[Internet]" is not one: Vancouver puts it in the journal, "J Med Res [Internet].")
+# Any other sentence-case description of two to four words in brackets is one too (APA 7 lets writers
+# make them up: "[Audio podcast episode]", "[Fact sheet]"); a translated title is title-case or longer,
+# and one capitalised word may be a place ("*Tyne Chronicle* [Newcastle]"), so single words need the list.
+RE_BRACKET_DESCRIPTION = re.compile(r"^\[[A-Z][a-z]+(?:-[a-z]+)?(?: [a-z]+(?:-[a-z]+)?){1,3}\][.,]?$")
+# A kind of document in parentheses after its title ("(Statistical Bulletin).", "(Fact sheet)."): only
+# in parentheses, since "Psychological Bulletin," is a journal.
+RE_PAREN_GENRE = re.compile(
+    r"^\((?:[\w-]+ ){0,2}(?:bulletin|fact sheet|white paper|technical report|briefing note|issue brief|"
+    r"policy brief|research report|consultation paper)(?: no\. ?[\w.-]+)?\)[.,]?$",
+    re.IGNORECASE,
+)
+# Wikipedia's "(PDF)" after a title: core.xml tags it <medium>PDF</medium>.
+RE_PDF_MARK = re.compile(r"^\((?:PDF|pdf)\)[.,]?$")
+# A dataset's or software's "(Version 2)" / "(Version 2.1)": its edition.
+RE_VERSION = re.compile(r"^\((?:version|ver\.|v\.)\s?[\w.]+\)[.,]?$", re.IGNORECASE)
+# Where a scraped copy came from ("– via JSTOR.") and Wikipedia's archive notice ("Archived from the
+# original on 2016-06-20."): notes, not access dates, though they follow or hold a date.
+DASHES = frozenset({"-", "–", "—"})
+RE_ARCHIVED = re.compile(r"^archived (?:\(pdf\) )?(?:from the original|at|on)\b", re.IGNORECASE)
+# Chicago's "last modified June 2, 2020" ("last updated"): the phrase is a note, the date the work's.
+MODIFIED_WORDS = frozenset({"modified", "updated", "revised"})
+# Vancouver's "[updated 2022 Aug 16; cited 2022 Sep 2]": one access phrase whose access date is the cited one.
+# "*Fare Share* (blog),": the mark after an outlet's name belongs to it.
+RE_BLOG_MARK = re.compile(r"\s*[(\[](?:blog|web log|podcast|newsletter)[)\]][.,:;]*", re.IGNORECASE)
+# Chicago's "posted August 3, 2019": "posted" is a note when a date follows.
+POSTED_WORDS = frozenset({"posted", "uploaded"})
+# A podcast's episode number: APA's "(No. 58)" after the title, MLA's "episode 17,": the volume.
+RE_EPISODE = re.compile(r"^(?:\(No\. \d+\)|episode \d+,?)[.,]?$", re.IGNORECASE)
+# A DOI given as a doi.org link (APA 7) is the `doi`; core.xml tags the older "dx.doi.org" links `url`.
+RE_DOI_LINK = re.compile(r"^<?https?://doi\.org/10\.", re.IGNORECASE)
+# An organisation that publishes (an agency, archive, council) rather than a periodical: a `journal` run
+# made only of such a body's words is its publisher, or its author when it opens the reference
+# ("Wrenmouth Coastal Observatory.", "Amberlow Borough Council.").
+BODY_WORDS = frozenset({
+    "council", "observatory", "archive", "archives", "repository", "institute", "office", "ministry",
+    "department", "agency", "trust", "foundation", "commission", "authority", "service", "library",
+    "centre", "center", "board", "bureau", "directorate", "administration", "secretariat", "committee",
+    "hospital", "police", "laboratory", "statistics", "survey", "registry", "inspectorate", "regulator",
+})
+PERIODICAL_WORDS = frozenset({
+    "journal", "review", "news", "times", "post", "gazette", "herald", "magazine", "bulletin", "quarterly",
+    "annals", "letters", "proceedings", "transactions", "studies", "report", "reports", "daily", "weekly",
+    "monthly", "chronicle", "observer", "tribune", "record", "digest", "newsletter", "blog", "online",
+    "today", "wire", "press", "notes", "series", "papers", "yearbook", "almanac",
+})
+RE_UPDATED_BRACKET = re.compile(r"^\[(?:updated|modified|revised)$", re.IGNORECASE)
+RE_CITED_DATE = re.compile(r"\bcited\b(.*)$", re.IGNORECASE)
 # A kind of document spelled out in words, as core.xml tags it genre ("Press release.", "working paper,",
 # "Report No. STAN-CS-92-1462,"): matched from a token that opens a new part of the string. Bare
 # "Letter." / "Editorial." / "Speech," are left to the model: they are titles too.
@@ -128,7 +176,9 @@ RE_GENRE_PHRASE = re.compile(
 # search took ~25 microseconds a reference, about six times as long.
 RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
-    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with"
+    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with|"
+    r"\(pdf\)|\(ver|via|archived|last (?:modified|updated|revised)|\(blog\)|bulletin|fact sheet|technical report|"
+    r"research report|posted|uploaded|\(no\. |episode|doi\.org"
 )
 # A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
 # the name after it (up to its comma) the author, the person who was interviewed.
