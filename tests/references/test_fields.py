@@ -373,6 +373,13 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
         # Vancouver: the update and the citation date are one access phrase
         ("Oxmere Port Board. Tide tables [Internet]. Oxmere: OPB; 2019 [updated 2021 Mar 3; cited 2021 Apr 1]. "
          "Available from: https://opb.example/tides", "[updated 2021 Mar 3; cited 2021 Apr 1].", "accessed"),
+        ("Lo, W. (2018) 'Terns return', *Marsh Diary* [blog], 3 May. Available at: https://md.example/terns",
+         "*Marsh Diary* [blog],", "container-title"),
+        ('Ana Dale, host, "The Lost Jetty," *Low Tide* (podcast), episode 4, Reedcast, May 2, 2022, https://lt.example/4.',
+         "episode 4,", "volume"),
+        ('Dale, Ana. "Ferry Fares Rise." *The Oxmere Courier*, late ed., 4 Feb. 2019, p. B3.', "late ed.,", "edition"),
+        ("Oxmere Coastguard [@oxcg]. (2023, May 5). *Rip currents explained* [Video]. TikTok. https://www.tiktok.com/@oxcg/video/1",
+         "TikTok.", "container-title"),
         # a doi.org link is the DOI (core.xml keeps the older dx.doi.org links as urls)
         ("Dale, A. (2020). Pier loads. *Coastal Works*, 3(2), 1-9. https://doi.org/10.5555/cw.2020.3", "https://doi.org/10.5555/cw.2020.3", "doi"),
     ],

@@ -168,12 +168,14 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                 tags[i] = tags[i + 1] = "edition"
             elif i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
                 tags[i] = tags[i + 1] = "volume"
-            elif tok.lower().rstrip(".,") == "(blog)" and i and tags[i - 1] in ("journal", "container-title"):
-                j, outlet = i - 1, tags[i - 1]
-                while j >= 0 and tags[j] == outlet:
-                    tags[j] = "container-title"
-                    j -= 1
-                tags[i] = "container-title"
+            elif P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
+                _blog_into_container(tags, i)
+        elif first == "[" and P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
+            _blog_into_container(tags, i)
+        elif tok in ("ed.,", "ed.") and i and tokens[i - 1].lower() in P.EDITION_WORDS and tags[i - 1] != "title":
+            tags[i - 1] = tags[i] = "edition"  # "late ed.,"
+        elif tok[-1] == "." and i and tokens[i - 1][-1] == "." and tok[:-1].lower() in P.PLATFORMS:
+            tags[i] = "container-title"  # "[Video]. TikTok."
         elif tok in P.DASHES and i + 1 < n and tokens[i + 1].lower() == "via":
             _tag_through_block(tokens, tags, i, "note")
         elif first in "aA" and P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
@@ -195,6 +197,15 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                     if P.RE_CITED_DATE.search(" ".join(tokens[i : j + 1])):
                         tags[i : j + 1] = ["accessed"] * (j + 1 - i)
                     break
+
+
+def _blog_into_container(tags: list[str], i: int) -> None:
+    """"*Fare Share* (blog),": the mark at token i and the outlet run before it are one container."""
+    j, outlet = i - 1, tags[i - 1]
+    while j >= 0 and tags[j] == outlet:
+        tags[j] = "container-title"
+        j -= 1
+    tags[i] = "container-title"
 
 
 def _tag_through_block(tokens: list[str], tags: list[str], i: int, tag: str) -> None:

@@ -139,6 +139,13 @@ MODIFIED_WORDS = frozenset({"modified", "updated", "revised"})
 # Vancouver's "[updated 2022 Aug 16; cited 2022 Sep 2]": one access phrase whose access date is the cited one.
 # "*Fare Share* (blog),": the mark after an outlet's name belongs to it.
 RE_BLOG_MARK = re.compile(r"\s*[(\[](?:blog|web log|podcast|newsletter)[)\]][.,:;]*", re.IGNORECASE)
+RE_BLOG_TOKEN = re.compile(r"^[(\[](?:blog|podcast|newsletter)[)\]][.,:;]*$", re.IGNORECASE)
+# A newspaper's edition, MLA's "late ed.," / "natl. ed.,".
+EDITION_WORDS = frozenset({"late", "early", "final", "national", "natl.", "city", "metro", "home", "morning",
+                           "evening", "weekend", "sunday", "international", "intl.", "online", "print", "digital"})
+# The platform a post or video is on, APA's "[Video]. TikTok.": its container.
+PLATFORMS = frozenset({"twitter", "x", "tiktok", "youtube", "instagram", "facebook", "vimeo", "soundcloud",
+                       "spotify", "reddit", "linkedin", "threads", "mastodon", "bluesky", "flickr", "twitch"})
 # Chicago's "posted August 3, 2019": "posted" is a note when a date follows.
 POSTED_WORDS = frozenset({"posted", "uploaded"})
 # A podcast's episode number: APA's "(No. 58)" after the title, MLA's "episode 17,": the volume.
@@ -178,7 +185,7 @@ RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
     r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with|"
     r"\(pdf\)|\(ver|via|archived|last (?:modified|updated|revised)|\(blog\)|bulletin|fact sheet|technical report|"
-    r"research report|posted|uploaded|\(no\. |episode|doi\.org"
+    r"research report|posted|uploaded|\(no\. |episode|doi\.org|\[blog\]|\(podcast\)|\[podcast\]| ed\.,"
 )
 # A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
 # the name after it (up to its comma) the author, the person who was interviewed.
