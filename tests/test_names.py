@@ -30,3 +30,18 @@ def test_fold_drops_case_accents_and_emphasis():
 )
 def test_is_acronym_of(short, long, expected):
     assert is_acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("the DEA", '"Drug Enforcement Administration Warns of Counterfeit Pills." Harbor Gazette', True),
+        ("Congressional Budget Office", '"CBO Scores the Harbor Bill." Harbor Gazette', True),
+        ("the CBO", '"Congressional Research Service Scores the Bill."', False),
+        ("Congressional Budget Office", '"Scores of Bills Pass." Harbor Gazette', False),
+    ],
+)
+def test_names_by_acronym(name, text, expected):
+    from sourcetrace._names import names_by_acronym
+
+    assert names_by_acronym(name, text) is expected

@@ -60,3 +60,23 @@ def is_acronym_of(short: str, long: str) -> bool:
     if given and given.group(1).replace(".", "") == letters:
         return True
     return letters in _initials(RE_PAREN_ACRONYM.sub(" ", long))
+
+
+RE_CAPITALISED_RUN = re.compile(r"[A-Z][\w.&'-]*(?:\s+(?:(?:of|the|and|for|on|in|&)\s+)*[A-Z][\w.&'-]*)*")
+
+
+def names_by_acronym(name: str, text: str) -> bool:
+    """True when `text` names the organisation `name` by the other form: its acronym when `name` is
+    spelled out ("Drug Enforcement Administration" / "... DEA report"), or spelled out when `name` is
+    the acronym ("the DEA" / "... Drug Enforcement Administration report")."""
+    if _acronym_letters(name) is not None:
+        for m in RE_CAPITALISED_RUN.finditer(text):
+            words = m.group().split()
+            # the run may hold words around the name ("Drug Enforcement Administration Warns of Fentanyl")
+            for k in range(len(words)):
+                for j in range(k + 2, min(len(words), k + 2 * MAX_ACRONYM) + 1):
+                    if is_acronym_of(name, " ".join(words[k:j])):
+                        return True
+        return False
+    tokens = {t.strip(".,;:()[]\"'*").replace(".", "") for t in text.split()}
+    return any(a in tokens for a in _initials(name) if len(a) >= 2)

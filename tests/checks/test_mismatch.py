@@ -21,6 +21,11 @@ TPC_LINK = R("[2] https://www.taxpolicycenter.org/taxvox/tariffs", "2", (), None
              urls=(("https://www.taxpolicycenter.org/taxvox/tariffs", "ok"),))
 MAYOR = R('[2] Office of the Mayor. "Statement on the Budget Delay." City of Valdera, 4 March 2021.',
           "2", (("Office of the Mayor", ""),), "Statement on the Budget Delay.", "City of Valdera", None, "2021-03-04")
+DEA_STORY = R('[2] Lund, Ada. "Drug Enforcement Administration Warns of Counterfeit Pills." *Harbor Gazette* 2 May 2021.',
+              "2", (("Lund", "Ada"),), "Drug Enforcement Administration Warns of Counterfeit Pills.", "Harbor Gazette", None,
+              "2021-05-02")
+CBO_STORY = R('[2] Lund, Ada. "CBO Scores the Harbor Bill." *Harbor Gazette* 2 May 2021.',
+              "2", (("Lund", "Ada"),), "CBO Scores the Harbor Bill.", "Harbor Gazette", None, "2021-05-02")
 NO_AUTHOR = R('[2] "Rally in the park." *Harbor Gazette* 27 September 2010. Web.',
               "2", (), "Rally in the park.", "Harbor Gazette", None, "2010-09-27", "Web")
 
@@ -94,6 +99,10 @@ def test_mismatch_speaker_fires(sentence, quote, source, name, ref):
         # the same organisation, named the other way round ("the mayor's office" / "Office of the Mayor")
         ('The mayor\'s office wrote that "the delay will cost millions."[2]', '"the delay will cost millions."',
          "The mayor's office", "mayor's office", MAYOR, "organization"),
+        # the organisation named in the reference by its acronym, or spelled out where the text has the acronym
+        ('The DEA said "the pills are deadly."[2]', '"the pills are deadly."', "The DEA", "the DEA", DEA_STORY, "organization"),
+        ('The Congressional Budget Office said "costs rise."[2]', '"costs rise."', "The Congressional Budget Office",
+         "Congressional Budget Office", CBO_STORY, "organization"),
         # a document as the source ("a federal report found"): the text does not say whose it is
         ('A federal report found that "the river is dying."[2]', '"the river is dying."',
          "A federal report", "federal report", DISNEY, "unknown"),
@@ -194,3 +203,16 @@ def test_mismatch_date_on_cited_claim(settings):
 def test_mismatch_date_tolerance_setting(settings):
     lenient = settings.with_overrides({"checks": {"date_tolerance_years": 2}})
     assert _date_findings('The 1994 report is blunt: "the group has little support." [5]', '"the group has little support."', lenient) == []
+
+
+def test_mismatch_speaker_organisation_acronym_of_another_body_fires():
+    # "the CBO" against a story whose only capitalised name is another body's ("Congressional Research Service")
+    crs = R('[2] Lund, Ada. "Congressional Research Service Scores the Harbor Bill." *Harbor Gazette* 2 May 2021.',
+            "2", (("Lund", "Ada"),), "Congressional Research Service Scores the Harbor Bill.", "Harbor Gazette", None,
+            "2021-05-02")
+    found = _speaker_findings('The CBO said "costs rise."[2]', '"costs rise."', "The CBO", "the CBO", crs, "organization")
+    assert [f.code for f in found] == ["speaker-mismatch"]
+    assert _speaker_findings('The CBO said "costs rise."[2]', '"costs rise."', "The CBO", "the CBO",
+                             R('[2] Lund, Ada. "Congressional Budget Office Scores the Harbor Bill." *Harbor Gazette* 2 May 2021.',
+                               "2", (("Lund", "Ada"),), "Congressional Budget Office Scores the Harbor Bill.",
+                               "Harbor Gazette", None, "2021-05-02"), "organization") == []

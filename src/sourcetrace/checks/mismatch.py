@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from .._names import names_by_acronym
 from ..model import Article, Attribution, Finding, Reference, Span, Speaker
 from ..settings import Settings
 from ._text import TextIndex, attribution_frame, fold, quote_excerpt, reference_label, surname, text_index, words
@@ -206,7 +207,7 @@ def _speaker_problem(
     if not significant or not families:
         return None
     raw_words = set(words(raw))
-    if any(w in raw_words for w in significant):
+    if any(w in raw_words for w in significant) or names_by_acronym(speaker.name, raw):
         return None
     return f"whose author is {_author_list(ref)} and which does not mention {speaker.name}."
 
