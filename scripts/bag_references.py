@@ -9,7 +9,9 @@ reports the result on fold 0 (not kept):
     .venv/bin/python scripts/bag_references.py score 0 /tmp/bag/f0_q*.crfsuite
 
 `train FOLD Q...` trains, for each Q, a model on the training part of core.xml fold FOLD plus the web set
-without its quarter Q (i % 4 == Q), with train_references.py's parameters. `score FOLD MODEL...` averages
+without its quarter Q (i % 4 == Q), with train_references.py's parameters. That is the sixth session's
+training data: the hand-written training files (data/training/hand/, seventh session) are not in it, so
+these figures stay comparable with the model of that session, not with today's. `score FOLD MODEL...` averages
 the models' weights (the union of their features, each weight divided by the number of models), tags the
 fold's held-out core.xml fifth and the hand-written sets with the result, and prints the token errors.
 """

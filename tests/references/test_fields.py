@@ -380,6 +380,11 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
         ('Dale, Ana. "Ferry Fares Rise." *The Oxmere Courier*, late ed., 4 Feb. 2019, p. B3.', "late ed.,", "edition"),
         ("Oxmere Coastguard [@oxcg]. (2023, May 5). *Rip currents explained* [Video]. TikTok. https://www.tiktok.com/@oxcg/video/1",
          "TikTok.", "container-title"),
+        # a film's makers by role, as core.xml tags them
+        ("Lund, A., Ware, B. (Producers), & Holm, C. (Director). (2011). *Low tide* [Motion picture]. Oxmere: Reel Co.",
+         "Lund, A., Ware, B. (Producers),", "producer"),
+        ("Lund, A., Ware, B. (Producers), & Holm, C. (Director). (2011). *Low tide* [Motion picture]. Oxmere: Reel Co.",
+         "& Holm, C. (Director).", "director"),
         # a doi.org link is the DOI (core.xml keeps the older dx.doi.org links as urls)
         ("Dale, A. (2020). Pier loads. *Coastal Works*, 3(2), 1-9. https://doi.org/10.5555/cw.2020.3", "https://doi.org/10.5555/cw.2020.3", "doi"),
     ],

@@ -154,10 +154,11 @@ def _paren_length(tokens: list[str], i: int) -> int:
 
 def _fix_marks(tokens: list[str], tags: list[str]) -> None:
     """Short marks whose tag the format fixes, in place: Wikipedia's "(PDF)" is `medium` (as core.xml has
-    it), a dataset's "(Version 2)" `edition`; "– via JSTOR." and "Archived from the original on
-    2016-06-20." are notes, not access dates; Chicago's "last modified" is a note (its date stays the
-    work's); "(blog)" belongs to the container it follows; Vancouver's "[updated 2022 Aug 16; cited 2022
-    Sep 2]" is one access phrase."""
+    it); a dataset's "(Version 2)" and a newspaper's "late ed.," `edition`; an episode's "(No. 58)" /
+    "episode 17," `volume`; "– via JSTOR." and "Archived from the original on 2016-06-20." are notes, not
+    access dates; Chicago's "last modified" / "posted" are notes (the date stays the work's); "(blog)"
+    belongs to the container it follows, a platform after a description ("[Video]. TikTok.") is one; a
+    doi.org link is the `doi`; Vancouver's "[updated 2022 Aug 16; cited 2022 Sep 2]" is one access phrase."""
     n = len(tokens)
     for i, tok in enumerate(tokens):
         first = tok[0]
@@ -170,6 +171,12 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                 tags[i] = tags[i + 1] = "volume"
             elif P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
                 _blog_into_container(tags, i)
+            elif tags[i] in P.NAME_TAGS and (role := P.RE_FILM_ROLE.match(tok)):
+                # the names back to the previous role mark are this role's
+                j = i
+                while j and tags[j - 1] in P.NAME_TAGS and not P.RE_FILM_ROLE.match(tokens[j - 1]):
+                    j -= 1
+                tags[j : i + 1] = [role.group(1).lower().rstrip("s")] * (i + 1 - j)
         elif first == "[" and P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
             _blog_into_container(tags, i)
         elif tok in ("ed.,", "ed.") and i and tokens[i - 1].lower() in P.EDITION_WORDS and tags[i - 1] != "title":
@@ -342,7 +349,7 @@ def _body_as_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[
         if tag != "journal" or "*" in text[s:e]:
             continue
         words = [w.strip(".,:;()").lower() for w in text[s:e].split()]
-        if len(words) < 2 or not words[-1] in P.BODY_WORDS or any(w in P.PERIODICAL_WORDS for w in words):
+        if len(words) < 2 or words[-1] not in P.BODY_WORDS or any(w in P.PERIODICAL_WORDS for w in words):
             continue
         opens = k == 0 or k == 1 and segments[0][0] == "citation-number"
         if out is segments:
@@ -527,7 +534,7 @@ def normalise(segments: list[Segment], text: str = "") -> ReferenceFields:
             break
     accessed = None
     for v in by.get("accessed", ()):
-        cited = P.RE_CITED_DATE.search(v) if "ited" in v else None  # "[updated ...; cited 2022 Sep 2]"
+        cited = P.RE_CITED_DATE.search(v) if "cited" in v.lower() else None  # "[updated ...; cited 2022 Sep 2]"
         accessed = parse_date(cited.group(1) if cited else v)
         if accessed:
             break

@@ -146,6 +146,10 @@ EDITION_WORDS = frozenset({"late", "early", "final", "national", "natl.", "city"
 # The platform a post or video is on, APA's "[Video]. TikTok.": its container.
 PLATFORMS = frozenset({"twitter", "x", "tiktok", "youtube", "instagram", "facebook", "vimeo", "soundcloud",
                        "spotify", "reddit", "linkedin", "threads", "mastodon", "bluesky", "flickr", "twitch"})
+# A film's makers as APA lists them, "Barron, D. (Producer), & Yates, D. (Director).": core.xml tags each
+# name run by its role.
+RE_FILM_ROLE = re.compile(r"^\((?:writer/)?(producers?|directors?)\)[.,;]?$", re.IGNORECASE)
+NAME_TAGS = frozenset({"author", "editor", "producer", "director"})
 # Chicago's "posted August 3, 2019": "posted" is a note when a date follows.
 POSTED_WORDS = frozenset({"posted", "uploaded"})
 # A podcast's episode number: APA's "(No. 58)" after the title, MLA's "episode 17,": the volume.
@@ -185,7 +189,7 @@ RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
     r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with|"
     r"\(pdf\)|\(ver|via|archived|last (?:modified|updated|revised)|\(blog\)|bulletin|fact sheet|technical report|"
-    r"research report|posted|uploaded|\(no\. |episode|doi\.org|\[blog\]|\(podcast\)|\[podcast\]| ed\.,"
+    r"research report|posted|uploaded|\(no\. |episode|doi\.org|\[blog\]|\(podcast\)|\[podcast\]| ed\.,|producer|director"
 )
 # A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
 # the name after it (up to its comma) the author, the person who was interviewed.
