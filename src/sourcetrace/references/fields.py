@@ -78,8 +78,12 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     spans = tokenize(text)
     tokens = [text[s:e] for s, e in spans]
     tags = tag_tokens(tokens, path)
-    if P.RE_FIX_HINT.search(text.lower()):
+    low = text.lower()
+    if P.RE_FIX_HINT.search(low):
         tags = _fix_phrases(tokens, tags)
+    if any(hint in low for hint in P.MARK_HINTS):
+        tags = list(tags)
+        _fix_marks(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -127,7 +131,6 @@ def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
                     break
                 if not P.RE_ACCESS_DATE_PART.match(tokens[j]):
                     break
-    _fix_marks(tokens, tags)
     return tags
 
 
@@ -181,11 +184,11 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
             _blog_into_container(tags, i)
         elif tok in ("ed.,", "ed.") and i and tokens[i - 1].lower() in P.EDITION_WORDS and tags[i - 1] != "title":
             tags[i - 1] = tags[i] = "edition"  # "late ed.,"
-        elif tok[-1] == "." and i and tokens[i - 1][-1] == "." and tok[:-1].lower() in P.PLATFORMS:
+        elif tok[-1] == "." and len(tok) < 12 and i and tokens[i - 1][-1] == "." and tok[:-1].lower() in P.PLATFORMS:
             tags[i] = "container-title"  # "[Video]. TikTok."
         elif tok in P.DASHES and i + 1 < n and tokens[i + 1].lower() == "via":
             _tag_through_block(tokens, tags, i, "note")
-        elif first in "aA" and P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
+        elif first in "aA" and tok.lower() == "archived" and P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
             for j in range(i + 1, min(n, i + 9)):
                 if P.RE_ACCESS_YEAR.match(tokens[j]):
                     tags[i : j + 1] = ["note"] * (j + 1 - i)
@@ -194,9 +197,9 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
             tags[i] = tags[i + 1] = "note"
         elif first in "pPuU" and tok.lower() in P.POSTED_WORDS and i + 1 < n and P.RE_ACCESS_DATE_PART.match(tokens[i + 1]):
             tags[i] = "note"
-        elif first in "eE" and i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
+        elif first in "eE" and tok.lower() == "episode" and i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
             tags[i] = tags[i + 1] = "volume"
-        elif first in "h<" and P.RE_DOI_LINK.match(tok):
+        elif first in "h<" and "doi.org/" in tok and P.RE_DOI_LINK.match(tok):
             tags[i] = "doi"
         elif first == "[" and P.RE_UPDATED_BRACKET.match(tok):
             for j in range(i + 1, min(n, i + 10)):
