@@ -12,6 +12,8 @@ RE_PAREN_ACRONYM = re.compile(r"\(([A-Z](?:\.?[A-Z]){1,5}\.?)\)")
 # Words an acronym skips: "Department of Homeland Security" is DHS.
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "&", "de", "du", "des", "la", "le"})
 MAX_ACRONYM = 6
+# A run of capitalised words, small words allowed inside: where a spelled-out name can stand in a text.
+RE_CAPITALISED_RUN = re.compile(r"[A-Z][\w.&'-]*(?:\s+(?:(?:of|the|and|for|on|in|&)\s+)*[A-Z][\w.&'-]*)*")
 
 
 def fold(text: str) -> str:
@@ -61,8 +63,6 @@ def is_acronym_of(short: str, long: str) -> bool:
         return True
     return letters in _initials(RE_PAREN_ACRONYM.sub(" ", long))
 
-
-RE_CAPITALISED_RUN = re.compile(r"[A-Z][\w.&'-]*(?:\s+(?:(?:of|the|and|for|on|in|&)\s+)*[A-Z][\w.&'-]*)*")
 
 
 def names_by_acronym(name: str, text: str) -> bool:

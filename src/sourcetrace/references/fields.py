@@ -82,8 +82,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     if P.RE_FIX_HINT.search(low):
         tags = _fix_phrases(tokens, tags)
     if any(hint in low for hint in P.MARK_HINTS):
-        tags = list(tags)
-        _fix_marks(tokens, tags)
+        _fix_marks(tokens, tags)  # in place: tags is a new list from tag_tokens or _fix_phrases
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -165,23 +164,21 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
     n = len(tokens)
     for i, tok in enumerate(tokens):
         first = tok[0]
-        if first == "(":
+        if first in "([" and i and tags[i - 1] in ("journal", "container-title") and P.RE_BLOG_TOKEN.match(tok):
+            _blog_into_container(tags, i)
+        elif first == "(":
             if P.RE_PDF_MARK.match(tok) and not (i and tokens[i - 1].lower() == "archived"):
                 tags[i] = "medium"
             elif i + 1 < n and P.RE_VERSION.match(tok + " " + tokens[i + 1]):
                 tags[i] = tags[i + 1] = "edition"
             elif i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
                 tags[i] = tags[i + 1] = "volume"
-            elif P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
-                _blog_into_container(tags, i)
             elif tags[i] in P.NAME_TAGS and (role := P.RE_FILM_ROLE.match(tok)):
                 # the names back to the previous role mark are this role's
                 j = i
                 while j and tags[j - 1] in P.NAME_TAGS and not P.RE_FILM_ROLE.match(tokens[j - 1]):
                     j -= 1
                 tags[j : i + 1] = [role.group(1).lower().rstrip("s")] * (i + 1 - j)
-        elif first == "[" and P.RE_BLOG_TOKEN.match(tok) and i and tags[i - 1] in ("journal", "container-title"):
-            _blog_into_container(tags, i)
         elif tok in ("ed.,", "ed.") and i and tokens[i - 1].lower() in P.EDITION_WORDS and tags[i - 1] != "title":
             tags[i - 1] = tags[i] = "edition"  # "late ed.,"
         elif tok[-1] == "." and len(tok) < 12 and i and tokens[i - 1][-1] == "." and tok[:-1].lower() in P.PLATFORMS:
