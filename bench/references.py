@@ -8,6 +8,7 @@ times, and prints the median rate; also times the whole references stage on the 
     python bench/references.py --tagging MODEL [MODEL ...]   # the CRF step alone, per model (A/B of label sets)
     python bench/references.py --breakdown                   # microseconds per reference of each step
     python bench/references.py --crfsuite                    # crfsuite's tagger instead of the compiled one
+    python bench/references.py --prefilters                  # the two cheap tests that gate fields' fixes
 """
 
 from __future__ import annotations
@@ -39,6 +40,26 @@ def strings() -> list[str]:
     return out
 
 
+def time_prefilters(refs: list[str], runs: int) -> int:
+    """Microseconds per reference of each test segment_spans runs on every string before its fixes."""
+    from sourcetrace.references import patterns as P
+
+    lowered = [r.lower() for r in refs]
+    tests = {
+        "RE_FIX_HINT (phrases)": lambda low: P.RE_FIX_HINT.search(low),
+        "MARK_HINTS (marks)": lambda low: any(hint in low for hint in P.MARK_HINTS),
+    }
+    for name, test in tests.items():
+        times = []
+        for _ in range(runs):
+            t = time.process_time()
+            for low in lowered:
+                test(low)
+            times.append((time.process_time() - t) / len(lowered) * 1e6)
+        print(f"{name:<24} median {statistics.median(times):5.1f} microseconds per reference (min {min(times):.1f})")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -47,6 +68,8 @@ def main() -> int:
     ap.add_argument("--breakdown", action="store_true", help="time each step of parse_reference on its own")
     ap.add_argument("--crfsuite", action="store_true",
                     help="tag with crfsuite's own tagger, as an install without the compiled extension does")
+    ap.add_argument("--prefilters", action="store_true",
+                    help="time the phrase prefilter (RE_FIX_HINT) and the mark prefilter (MARK_HINTS) alone")
     args = ap.parse_args()
     if args.crfsuite:
         decoder.COMPILED = False
@@ -56,6 +79,8 @@ def main() -> int:
         return time_tagging(refs, args.tagging, args.runs)
     if args.breakdown:
         return time_steps(refs, args.runs)
+    if args.prefilters:
+        return time_prefilters(refs, args.runs)
     parse_reference(refs[0])  # load the model outside the timing
     # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
     cpu_rates, wall_rates = [], []
