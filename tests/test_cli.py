@@ -133,6 +133,16 @@ def test_cli_parse_ref_bad_input_is_one_line(runner, tmp_path):
     assert runner.invoke(cli, ["parse-ref", "  "]).exit_code == 2
 
 
+def test_cli_parse_ref_empty_file_is_an_error(runner, tmp_path):
+    blank = tmp_path / "refs.txt"
+    for content in ("", "\n \n\t\n"):
+        blank.write_text(content, "utf-8")
+        for args in (["parse-ref", str(blank)], ["parse-ref", "--format", "anystyle-xml", "--file", str(blank)]):
+            result = runner.invoke(cli, args)
+            assert result.exit_code == 2 and "holds no reference" in _one_line_error(result)
+    assert runner.invoke(cli, ["parse-ref", "-"], input="").exit_code == 2
+
+
 def test_cli_parse_ref_xml_is_well_formed_with_control_characters(runner, tmp_path):
     refs = tmp_path / "refs.txt"
     refs.write_text("Smith,\x0bJ. A & B <i>. \x01Press, 2001.\n", "utf-8")

@@ -203,6 +203,9 @@ def parse_ref(reference, file_, fmt) -> None:
             lines = _lines(f)
     else:
         lines = [reference]
+    if not any(line.strip() for line in lines):
+        name = getattr(file_, "name", None) or reference
+        raise InputError(f"{name} holds no reference (empty, or only blank lines); give one reference per line")
     if fmt != "anystyle-xml":
         lines = [line for line in lines if line.strip()]
     # in XML every line is a <sequence>, a blank one too, so that the output lines up with the gold
