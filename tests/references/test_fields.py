@@ -394,6 +394,77 @@ def test_fields_web_marks_get_their_tag(text, segment, tag):
     assert (tag, segment) in [(t, x.strip()) for t, x in segments]
 
 
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        # Wikipedia's back-link, alone or with its letters, is the citation number; a caret later is not
+        (["^", "Dale,", "Ana", "(2019)."], ["author"] * 4, ["citation-number", "author", "author", "author"]),
+        (["^", "a", "b", '"Report".'], ["author", "author", "title", "title"], ["citation-number"] * 3 + ["title"]),
+        (["^4", "Ibid.,", "12."], ["note", "note", "pages"], ["citation-number", "note", "pages"]),
+        (["Dale,", "^", "a"], ["author"] * 3, ["author"] * 3),
+    ],
+)
+def test_fields_caret_back_link_is_the_citation_number(tokens, tags, expected):
+    from sourcetrace.references.fields import _caret_number
+
+    _caret_number(tokens, tags)
+    assert tags == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        # a time of day after the date, with its zone, joins the date
+        (["post,", "4", "Sept.", "2022,", "06:41", "local", "time."], ["genre"] + ["date"] * 3 + ["note"] * 3,
+         ["genre"] + ["date"] * 6),
+        (["2022,", "06:41", "(Moscow", "time),", "https://t.me/x"], ["date", "note", "note", "note", "url"],
+         ["date"] * 4 + ["url"]),
+        # ... and before it, not past the comma that ends it
+        (['high,"', "7:42", "a.m.", "ET,", "Nov.", "3,", "2021"], ["title"] + ["note"] * 3 + ["date"] * 3,
+         ["title"] + ["date"] * 6),
+        # a place in a recording is no time of day; a time with no date next to it is left alone
+        (["2022,", "31:15–34:02,", "url"], ["date", "note", "url"], ["date", "note", "url"]),
+        (["at", "4:12", "–", "via"], ["note"] * 4, ["note"] * 4),
+    ],
+)
+def test_fields_clock_time_joins_its_date(tokens, tags, expected):
+    from sourcetrace.references.fields import _clock_into_date
+
+    _clock_into_date(tokens, tags)
+    assert tags == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Bernardi, Chiara. “Il porto che nessuno voleva” [The port nobody wanted]. *Il Corriere di Lunetta*, "
+         "12 maggio 2020, p. 15.", "“Il porto che nessuno voleva” [The port nobody wanted]."),
+        ("El Heraldo del Valle, 5 May 2021, «La mina que nadie quiso cerrar» (The mine nobody wanted to close), "
+         "p. 12.", "«La mina que nadie quiso cerrar» (The mine nobody wanted to close),"),
+    ],
+)
+def test_fields_translation_after_a_quoted_title_is_title(text, title):
+    _, segments = parse_reference(text)
+    assert ("title", title) in [(t, x.strip()) for t, x in segments]
+
+
+def test_fields_translation_rule_leaves_kinds_of_document_alone():
+    from sourcetrace.references.fields import _translated_title
+
+    tokens = ['"Dredging', 'update,"', "[Audio", "podcast", "episode].", "Low", "Water."]
+    tags = ["title", "title", "genre", "genre", "genre", "container-title", "container-title"]
+    _translated_title(tokens, tags)
+    assert tags[2:5] == ["genre"] * 3
+    tokens = ['"Tide', 'tables"', "(Version", "2).", "OPB."]
+    tags = ["title", "title", "edition", "edition", "publisher"]
+    _translated_title(tokens, tags)
+    assert tags[2:4] == ["edition"] * 2  # a number inside: a version, not a translation
+    tokens = ['"Ward', 'closures"', "(Press", "release).", "Oxmere", "Trust."]
+    tags = ["title", "title", "genre", "genre", "publisher", "publisher"]
+    _translated_title(tokens, tags)
+    assert tags[2:4] == ["genre"] * 2  # a kind of document spelled out
+
+
 def test_fields_vancouver_update_keeps_the_cited_date_as_accessed():
     fields, _ = parse_reference("Oxmere Port Board. Tide tables [Internet]. Oxmere: OPB; 2019 "
                                 "[updated 2021 Mar 3; cited 2021 Apr 1]. Available from: https://opb.example/tides")

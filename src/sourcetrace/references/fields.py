@@ -83,6 +83,12 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         tags = _fix_phrases(tokens, tags)
     if any(hint in low for hint in P.MARK_HINTS):
         _fix_marks(tokens, tags)  # in place: tags is a new list from tag_tokens or _fix_phrases
+    if text[:1] == "^":
+        _caret_number(tokens, tags)
+    if P.RE_CLOCK_HINT.search(text):
+        _clock_into_date(tokens, tags)
+    if P.RE_TRANSLATION_HINT.search(text):
+        _translated_title(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -204,6 +210,52 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                     if P.RE_CITED_DATE.search(" ".join(tokens[i : j + 1])):
                         tags[i : j + 1] = ["accessed"] * (j + 1 - i)
                     break
+
+
+def _caret_number(tokens: list[str], tags: list[str]) -> None:
+    """Wikipedia's back-link "^" ("^4", "^ a b") opening the string is its citation number, in place."""
+    if not P.RE_CARET_LINK.match(tokens[0]):
+        return
+    tags[0] = "citation-number"
+    for j in range(1, len(tokens) - 1):
+        if not P.RE_BACKLINK_LETTER.match(tokens[j]):
+            break
+        tags[j] = "citation-number"
+
+
+def _clock_into_date(tokens: list[str], tags: list[str]) -> None:
+    """A time of day next to a date ("2 March 2022, 06:41 (Moscow time)", "7:42 a.m. ET, Nov. 3, 2021")
+    belongs to that date, with its "a.m." and time zone; in place."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if ":" not in tok or not P.RE_CLOCK.match(tok):
+            continue
+        end = i + 1  # its "a.m.", "ET", "local time", "(Moscow time)": up to three tokens, not past a comma
+        while end < n and end - i <= 3 and tokens[end - 1][-1] not in ",;" and P.RE_CLOCK_QUALIFIER.match(tokens[end]):
+            end += 1
+        if i and tags[i - 1] == "date" or end < n and tags[end] == "date":
+            tags[i:end] = ["date"] * (end - i)
+
+
+def _translated_title(tokens: list[str], tags: list[str]) -> None:
+    """A bracketed or parenthesised translation right after a quoted title ("“Il porto che nessuno
+    voleva” [The port nobody wanted].") is part of the title, not a kind of document; in place."""
+    n = len(tokens)
+    for i in range(1, n):
+        tok = tokens[i]
+        if tok[0] not in "[(" or tags[i - 1] != "title" or tokens[i - 1].rstrip(".,")[-1:] not in P.CLOSING_QUOTES:
+            continue
+        close = "]" if tok[0] == "[" else ")"
+        end = next((j for j in range(i, min(n, i + 16)) if close in tokens[j]), None)
+        if end is None or end == i:  # one word ("[Tweet]") is a kind of document
+            continue
+        words = " ".join(tokens[i : end + 1])
+        if not words[1:2].isupper() or any(ch.isdigit() for ch in words) or P.RE_BRACKET_GENRE.match(words) \
+                or P.RE_PAREN_GENRE.match(words) or P.RE_GENRE_PHRASE.match(words):
+            continue
+        if P.RE_BRACKET_DESCRIPTION.match(words) and tok[1:] not in P.ARTICLES:
+            continue  # "[Audio podcast episode]"; a translation of a title starts with "The" / "A" more often
+        tags[i : end + 1] = ["title"] * (end + 1 - i)
 
 
 def _blog_into_container(tags: list[str], i: int) -> None:

@@ -270,3 +270,18 @@ RE_PLAIN_LEAD = re.compile(r"([A-Z][^\"“”‘’*.]{1,80}\.)\s+(?=[\"“‘*]
 RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?\.\s+")
 # what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
 RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+,)")
+# Wikipedia's rendered back-link: "^" (or "^ a b" when the note is cited more than once) opens the
+# reference where other styles put "12." or "[3]".
+RE_CARET_LINK = re.compile(r"^\^\d*$")
+RE_BACKLINK_LETTER = re.compile(r"^[a-z]$")
+# A clock time next to the work's date ("4 September 2022, 06:41 local time.", "7:42 a.m. ET, Nov. 3,
+# 2021"): part of the date. A range ("31:15–34:02,") is a place in a recording, not a time of day.
+RE_CLOCK_HINT = re.compile(r"\b\d{1,2}:\d\d\b(?![:–-]\d)")
+RE_CLOCK = re.compile(r"^\(?\d{1,2}:\d\d(?::\d\d)?(?:[ap]\.?m\.?)?\)?[.,;]?$", re.IGNORECASE)
+RE_CLOCK_QUALIFIER = re.compile(
+    r"^(?:[ap]\.?m\.?|[A-Z]{1,2}[SD]?T|UTC|GMT|CES?T|local|time\)?|\((?:local|[A-Z][a-z]+))[.,;]?$")
+# A title's translation right after the quoted original ("“Il porto” [The port nobody wanted]." or
+# «La mina» (The mine nobody wanted to close),): part of the title, as core.xml tags it.
+RE_TRANSLATION_HINT = re.compile(r"[”\"»’'」》][.,]? [\[(][A-Z]")
+CLOSING_QUOTES = "”\"»’'」》"
+ARTICLES = frozenset({"The", "A", "An"})
