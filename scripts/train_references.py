@@ -26,7 +26,7 @@ Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transition
 FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
 the core sequences) --no-hand / --hand-dir DIR (without / other hand-written training files) --core-copies N
 (each core sequence N times); --dev-fold K scores another quarter (0-3) of the training part.
-Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,-12,-13,-14}.xml.
+Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-16}.xml.
 """
 
 from __future__ import annotations
@@ -77,8 +77,12 @@ WEB_HAND_12 = WEB_HAND.with_name("references-web-test-12.xml")
 # session's model, before those files were trained on
 WEB_HAND_13 = WEB_HAND.with_name("references-web-test-13.xml")
 WEB_HAND_14 = WEB_HAND.with_name("references-web-test-14.xml")
+# a fifteenth and sixteenth, written by two more hands at the same time as 13 and 14 but first scored only
+# after the eighth session's rules and retrained model were final: the fresh figures
+WEB_HAND_15 = WEB_HAND.with_name("references-web-test-15.xml")
+WEB_HAND_16 = WEB_HAND.with_name("references-web-test-16.xml")
 HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5, WEB_HAND_6, WEB_HAND_7, WEB_HAND_11,
-             WEB_HAND_12, WEB_HAND_13, WEB_HAND_14)
+             WEB_HAND_12, WEB_HAND_13, WEB_HAND_14, WEB_HAND_15, WEB_HAND_16)
 # hand-written web/news citations for training (all of each file, no held-out part): see hand/README.md
 HAND_TRAIN_DIR = ROOT / "src/sourcetrace/data/training/hand"
 SCORER = SHARED / "eval/score_references.py"

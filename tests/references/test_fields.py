@@ -465,6 +465,52 @@ def test_fields_translation_rule_leaves_kinds_of_document_alone():
     assert tags[2:4] == ["genre"] * 2  # a kind of document spelled out
 
 
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        # a footnote's signal is a note, after a citation number too
+        (["12.", "See", "also", "Dale,", '"Pier",'], ["citation-number", "author", "author", "author", "title"],
+         ["citation-number", "note", "note", "author", "title"]),
+        (["Quoted", "in", "Lena", "Ortiz,"], ["author"] * 4, ["note", "note", "author", "author"]),
+        (["Cf.", "Dale,", "Pier."], ["author", "author", "title"], ["note", "author", "title"]),
+        # "See," is a surname; "Seeing" no signal
+        (["See,", "Jane.", "Salt."], ["author", "author", "title"], ["author", "author", "title"]),
+        (["Seeing", "Salt.", "1999."], ["title", "title", "date"], ["title", "title", "date"]),
+    ],
+)
+def test_fields_lead_signal_is_a_note(tokens, tags, expected):
+    from sourcetrace.references.fields import _lead_signal
+
+    _lead_signal(tokens, tags)
+    assert tags == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "segment", "tag"),
+    [
+        # a date in numbers is a date, not a volume
+        ("Il Corriere di Valdessa, 12/04/2021, p. 7: «Ospedale, i lavori ripartono»", "12/04/2021,", "date"),
+        ("Il Corriere di Valdessa, 12.04.2021, p. 7: «Ospedale, i lavori ripartono»", "12.04.2021,", "date"),
+        # an episode's show is a container, "Phone interview, NAME," an interview, "Press release:" a genre
+        ('Osei-Bonsu, Kwame, host. "The Cocoa Price Shock." *Asante Morning Brief*, episode 212, Volta Audio, '
+         "28 Feb. 2024.", "*Asante Morning Brief*,", "container-title"),
+        ("Phone interview, Dr. Ana Mbeki-Laurent, epidemiologist at Lakeshore University, June 3, 2021",
+         "Phone interview,", "medium"),
+        ("Meridian Rail Authority (2023, 1 August). Press release: Service restored. https://mra.example/x",
+         "Press release:", "genre"),
+    ],
+)
+def test_fields_numeric_dates_shows_and_interviews(text, segment, tag):
+    _, segments = parse_reference(text)
+    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+
+
+def test_fields_quoted_title_is_not_split_before_its_translation():
+    text = 'Saito Kenji (2021). "Seiryu-gawa hanran" [Seiryu River floods again]. Nishimine Shimbun. https://n.example/a'
+    _, segments = parse_reference(text)
+    assert ("title", '"Seiryu-gawa hanran" [Seiryu River floods again].') in [(t, x.strip()) for t, x in segments]
+
+
 def test_fields_vancouver_update_keeps_the_cited_date_as_accessed():
     fields, _ = parse_reference("Oxmere Port Board. Tide tables [Internet]. Oxmere: OPB; 2019 "
                                 "[updated 2021 Mar 3; cited 2021 Apr 1]. Available from: https://opb.example/tides")

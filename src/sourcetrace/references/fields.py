@@ -85,6 +85,13 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _fix_marks(tokens, tags)  # in place: tags is a new list from tag_tokens or _fix_phrases
     if text[:1] == "^":
         _caret_number(tokens, tags)
+    if P.RE_LEAD_HINT.match(text):
+        _lead_signal(tokens, tags)
+    if P.RE_NUMERIC_DATE_HINT.search(text):
+        for i, tok in enumerate(tokens):
+            # a note keeps it: "Abruf am: 17.03.2005" is an access date, which core.xml tags note
+            if tags[i] not in ("date", "accessed", "note", "url", "doi") and P.RE_NUMERIC_DATE.match(tok):
+                tags[i] = "date"
     if P.RE_CLOCK_HINT.search(text):
         _clock_into_date(tokens, tags)
     if P.RE_TRANSLATION_HINT.search(text):
@@ -179,6 +186,7 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                 tags[i] = tags[i + 1] = "edition"
             elif i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
                 tags[i] = tags[i + 1] = "volume"
+                _show_before(tags, i)
             elif tags[i] in P.NAME_TAGS and (role := P.RE_FILM_ROLE.match(tok)):
                 # the names back to the previous role mark are this role's
                 j = i
@@ -202,6 +210,7 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
             tags[i] = "note"
         elif first in "eE" and tok.lower() == "episode" and i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
             tags[i] = tags[i + 1] = "volume"
+            _show_before(tags, i)
         elif first in "h<" and "doi.org/" in tok and P.RE_DOI_LINK.match(tok):
             tags[i] = "doi"
         elif first == "[" and P.RE_UPDATED_BRACKET.match(tok):
@@ -221,6 +230,16 @@ def _caret_number(tokens: list[str], tags: list[str]) -> None:
         if not P.RE_BACKLINK_LETTER.match(tokens[j]):
             break
         tags[j] = "citation-number"
+
+
+def _lead_signal(tokens: list[str], tags: list[str]) -> None:
+    """A footnote's opening signal ("See also", "Cf.", "Quoted in"), after any citation number, is a
+    note, in place."""
+    first = 1 if tags[0] == "citation-number" else 0
+    head = " ".join(tokens[first : first + 4]) + " "
+    m = P.RE_LEAD_SIGNAL.match(head)
+    if m and first + (k := len(head[: m.end()].split())) < len(tokens):
+        tags[first : first + k] = ["note"] * k
 
 
 def _clock_into_date(tokens: list[str], tags: list[str]) -> None:
@@ -251,11 +270,20 @@ def _translated_title(tokens: list[str], tags: list[str]) -> None:
             continue
         words = " ".join(tokens[i : end + 1])
         if not words[1:2].isupper() or any(ch.isdigit() for ch in words) or P.RE_BRACKET_GENRE.match(words) \
-                or P.RE_PAREN_GENRE.match(words) or P.RE_GENRE_PHRASE.match(words):
+                or P.RE_PAREN_GENRE.match(words) or P.RE_GENRE_PHRASE.match(words) \
+                or P.RE_CONTAINER_WORDS.search(words[1:]):  # "[The Encyclopedia of Optics]": the book it is in
             continue
         if P.RE_BRACKET_DESCRIPTION.match(words) and tok[1:] not in P.ARTICLES:
             continue  # "[Audio podcast episode]"; a translation of a title starts with "The" / "A" more often
         tags[i : end + 1] = ["title"] * (end + 1 - i)
+
+
+def _show_before(tags: list[str], i: int) -> None:
+    """An episode's show ("*Follow the Euro*, episode 47,") is a container, not a periodical."""
+    j = i - 1
+    while j >= 0 and tags[j] == "journal":
+        tags[j] = "container-title"
+        j -= 1
 
 
 def _blog_into_container(tags: list[str], i: int) -> None:
@@ -313,8 +341,10 @@ def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list
         m = P.RE_QUOTED_TITLE.match(text, s, e)
         remainder = text[m.end() : e].strip() if m else ""
         after = segments[k + 1][0] if k + 1 < len(segments) else ""
-        # not when what follows is a date ("28 April") or a book's "Publisher, Place."
-        if not remainder or parse_date(remainder + " 2000") != "2000" or after == "location":
+        # not when what follows is a date ("28 April"), a book's "Publisher, Place." or the title's
+        # translation ("[The port nobody wanted].")
+        translation = remainder[:1] in ("[", "(") and not P.RE_CONTAINER_WORDS.search(remainder[1:])
+        if not remainder or translation or parse_date(remainder + " 2000") != "2000" or after == "location":
             break
         rest = e - len(text[m.end() : e].lstrip())
         tag = "container-title" if P.RE_CONTAINER_WORDS.search(remainder) else "journal"

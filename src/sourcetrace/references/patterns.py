@@ -194,7 +194,7 @@ MARK_HINTS = (
 RE_GENRE_PHRASE = re.compile(
     r"\(?(?:press release|news release|media (?:statement|release)|op-ed|letter to the editor|"
     r"(?:working|discussion|occasional|research|policy) (?:paper|brief)(?: no\.?)?(?: [\w.-]*\d[\w.-]*)?|"
-    r"report no\. ?[\w.-]*\d[\w.-]*|statistical (?:release|bulletin) \d+)\)?[.,]",
+    r"report no\. ?[\w.-]*\d[\w.-]*|statistical (?:release|bulletin) \d+)\)?[.,:]",
     re.IGNORECASE,
 )
 # Words one of the fixed phrases needs somewhere in the string: one search spares most strings the
@@ -209,7 +209,8 @@ RE_FIX_HINT = re.compile(
 # the name after it (up to its comma) the author, the person who was interviewed.
 RE_INTERVIEW_WITH = re.compile(
     r"(?:(?:e-?mail|phone|telephone|in-person|personal|zoom|video|text)\s+)?"
-    r"(?:interview|exchange|call|conversation|e-?mails?|correspondence)s?\s+with\s+",
+    r"(?:interview|exchange|call|conversation|e-?mails?|correspondence)s?\s+with\s+"
+    r"|(?:e-?mail|phone|telephone|in-person|zoom|video)\s+interview,\s+",  # "Phone interview, NAME, ..."
     re.IGNORECASE,
 )
 # "Interview by X." after the interviewee: the issue's `medium`.
@@ -285,3 +286,10 @@ RE_CLOCK_QUALIFIER = re.compile(
 RE_TRANSLATION_HINT = re.compile(r"[”\"»’'」》][.,]? [\[(][A-Z]")
 CLOSING_QUOTES = "”\"»’'」》"
 ARTICLES = frozenset({"The", "A", "An"})
+# A footnote's signal before the source it names ("See also", "Cf.", "Quoted in"): a note, as the
+# hand-written files tag it. "See," alone may be a surname, so only "See, e.g.,".
+RE_LEAD_HINT = re.compile(r"^(?:\S+\s+)?(?:See\b|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in\b)")
+RE_LEAD_SIGNAL = re.compile(r"(?:See(?: also:?|, e\.g\.,|:)?|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in) ")
+# A date written in numbers ("12/04/2021,", "24.02.2023,"): the work's date, never a volume or pages.
+RE_NUMERIC_DATE_HINT = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\b")
+RE_NUMERIC_DATE = re.compile(r"^\(?\d{1,2}([./])\d{1,2}\1(?:1[5-9]|20)\d\d\)?[.,;:]?$")
