@@ -8,7 +8,7 @@ times, and prints the median rate; also times the whole references stage on the 
     python bench/references.py --tagging MODEL [MODEL ...]   # the CRF step alone, per model (A/B of label sets)
     python bench/references.py --breakdown                   # microseconds per reference of each step
     python bench/references.py --crfsuite                    # crfsuite's tagger instead of the compiled one
-    python bench/references.py --prefilters                  # the two cheap tests that gate fields' fixes
+    python bench/references.py --prefilters                  # the cheap tests that gate fields' fixes
 """
 
 from __future__ import annotations
@@ -45,15 +45,19 @@ def time_prefilters(refs: list[str], runs: int) -> int:
     from sourcetrace.references import patterns as P
 
     lowered = [r.lower() for r in refs]
-    tests = {
-        "RE_FIX_HINT (phrases)": lambda low: P.RE_FIX_HINT.search(low),
-        "MARK_HINTS (marks)": lambda low: any(hint in low for hint in P.MARK_HINTS),
+    tests = {  # the first two take the lower-cased string, the others the string itself
+        "RE_FIX_HINT (phrases)": (lambda low: P.RE_FIX_HINT.search(low), lowered),
+        "MARK_HINTS (marks)": (lambda low: any(hint in low for hint in P.MARK_HINTS), lowered),
+        "RE_LEAD_HINT": (lambda text: P.RE_LEAD_HINT.match(text), refs),
+        "RE_NUMERIC_DATE_HINT": (lambda text: P.RE_NUMERIC_DATE_HINT.search(text), refs),
+        "RE_CLOCK_HINT": (lambda text: P.RE_CLOCK_HINT.search(text), refs),
+        "RE_TRANSLATION_HINT": (lambda text: P.RE_TRANSLATION_HINT.search(text), refs),
     }
-    for name, test in tests.items():
+    for name, (test, texts) in tests.items():
         times = []
         for _ in range(runs):
             t = time.process_time()
-            for low in lowered:
+            for low in texts:
                 test(low)
             times.append((time.process_time() - t) / len(lowered) * 1e6)
         print(f"{name:<24} median {statistics.median(times):5.1f} microseconds per reference (min {min(times):.1f})")

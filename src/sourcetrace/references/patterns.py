@@ -277,7 +277,7 @@ RE_CARET_LINK = re.compile(r"^\^\d*$")
 RE_BACKLINK_LETTER = re.compile(r"^[a-z]$")
 # A clock time next to the work's date ("4 September 2022, 06:41 local time.", "7:42 a.m. ET, Nov. 3,
 # 2021"): part of the date. A range ("31:15–34:02,") is a place in a recording, not a time of day.
-RE_CLOCK_HINT = re.compile(r"\b\d{1,2}:\d\d\b(?![:–-]\d)")
+RE_CLOCK_HINT = re.compile(r":\d\d")  # a superset, cheap to search for (a literal first); RE_CLOCK decides
 RE_CLOCK = re.compile(r"^\(?\d{1,2}:\d\d(?::\d\d)?(?:[ap]\.?m\.?)?\)?[.,;]?$", re.IGNORECASE)
 RE_CLOCK_QUALIFIER = re.compile(
     r"^(?:[ap]\.?m\.?|[A-Z]{1,2}[SD]?T|UTC|GMT|CES?T|local|time\)?|\((?:local|[A-Z][a-z]+))[.,;]?$")
@@ -291,5 +291,5 @@ ARTICLES = frozenset({"The", "A", "An"})
 RE_LEAD_HINT = re.compile(r"^(?:\S+\s+)?(?:See\b|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in\b)")
 RE_LEAD_SIGNAL = re.compile(r"(?:See(?: also:?|, e\.g\.,|:)?|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in) ")
 # A date written in numbers ("12/04/2021,", "24.02.2023,"): the work's date, never a volume or pages.
-RE_NUMERIC_DATE_HINT = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:1[5-9]|20)\d\d\b")
+RE_NUMERIC_DATE_HINT = re.compile(r"\d[./](?:1[5-9]|20)\d\d")  # a superset: RE_NUMERIC_DATE decides per token
 RE_NUMERIC_DATE = re.compile(r"^\(?\d{1,2}([./])\d{1,2}\1(?:1[5-9]|20)\d\d\)?[.,;:]?$")
