@@ -88,10 +88,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     if P.RE_LEAD_HINT.match(text):
         _lead_signal(tokens, tags)
     if P.RE_NUMERIC_DATE_HINT.search(text):
-        for i, tok in enumerate(tokens):
-            # a note keeps it: "Abruf am: 17.03.2005" is an access date, which core.xml tags note
-            if tags[i] not in ("date", "accessed", "note", "url", "doi") and P.RE_NUMERIC_DATE.match(tok):
-                tags[i] = "date"
+        _numbers_as_date(tokens, tags)
     if P.RE_CLOCK_HINT.search(text):
         _clock_into_date(tokens, tags)
     if P.RE_TRANSLATION_HINT.search(text):
@@ -240,6 +237,14 @@ def _lead_signal(tokens: list[str], tags: list[str]) -> None:
     m = P.RE_LEAD_SIGNAL.match(head)
     if m and first + (k := len(head[: m.end()].split())) < len(tokens):
         tags[first : first + k] = ["note"] * k
+
+
+def _numbers_as_date(tokens: list[str], tags: list[str]) -> None:
+    """A date written in numbers ("12/04/2021,") is a date, never a volume or pages; in place. A note
+    keeps it: "Abruf am: 17.03.2005" is an access date, which core.xml tags note."""
+    for i, tok in enumerate(tokens):
+        if tags[i] not in ("date", "accessed", "note", "url", "doi") and P.RE_NUMERIC_DATE.match(tok):
+            tags[i] = "date"
 
 
 def _clock_into_date(tokens: list[str], tags: list[str]) -> None:
