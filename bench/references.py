@@ -45,9 +45,10 @@ def time_prefilters(refs: list[str], runs: int) -> int:
     from sourcetrace.references import patterns as P
 
     lowered = [r.lower() for r in refs]
-    tests = {  # the first two take the lower-cased string, the others the string itself
+    tests = {  # each on the string it is given in segment_spans: lower-cased or as it is
         "RE_FIX_HINT (phrases)": (lambda low: P.RE_FIX_HINT.search(low), lowered),
         "MARK_HINTS (marks)": (lambda low: any(hint in low for hint in P.MARK_HINTS), lowered),
+        "PERSONAL_HINTS": (lambda low: any(hint in low for hint in P.PERSONAL_HINTS), lowered),
         "RE_LEAD_HINT": (lambda text: P.RE_LEAD_HINT.match(text), refs),
         "RE_NUMERIC_DATE_HINT": (lambda text: P.RE_NUMERIC_DATE_HINT.search(text), refs),
         "RE_CLOCK_HINT": (lambda text: P.RE_CLOCK_HINT.search(text), refs),

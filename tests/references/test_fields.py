@@ -505,6 +505,32 @@ def test_fields_numeric_dates_shows_and_interviews(text, segment, tag):
     assert (tag, segment) in [(t, x.strip()) for t, x in segments]
 
 
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        # name, role, how the author was told, date
+        (["Jo", "Elling,", "press", "officer,", "email", "to", "the", "author,", "Nov.", "2022."],
+         ["author", "author", "note", "note", "note", "note", "note", "note", "date", "date"],
+         ["author", "author", "note", "note", "medium", "medium", "medium", "medium", "date", "date"]),
+        (["14.", "Dan", "Okoro,", "spokesman,", "phone", "interview", "by", "the", "author,", "2020."],
+         ["citation-number", "author", "author", "title", "note", "note", "note", "note", "note", "date"],
+         ["citation-number", "author", "author", "note", "medium", "medium", "medium", "medium", "medium", "date"]),
+        # a quoted title between the name and the phrase: only the phrase is fixed
+        (["Jo", "Elling,", '"Port', 'fees,"', "message", "to", "the", "author."],
+         ["author", "author", "title", "title", "note", "note", "note", "note"],
+         ["author", "author", "title", "title", "medium", "medium", "medium", "medium"]),
+        # "the author" alone is no phrase
+        (["Jo", "Elling,", "the", "author,", "2020."], ["author", "author", "title", "title", "date"],
+         ["author", "author", "title", "title", "date"]),
+    ],
+)
+def test_fields_personal_communication_to_the_author(tokens, tags, expected):
+    from sourcetrace.references.fields import _personal_communication
+
+    _personal_communication(tokens, tags)
+    assert tags == expected
+
+
 def test_fields_quoted_title_is_not_split_before_its_translation():
     text = 'Saito Kenji (2021). "Seiryu-gawa hanran" [Seiryu River floods again]. Nishimine Shimbun. https://n.example/a'
     _, segments = parse_reference(text)

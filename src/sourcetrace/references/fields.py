@@ -87,6 +87,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _caret_number(tokens, tags)
     if P.RE_LEAD_HINT.match(text):
         _lead_signal(tokens, tags)
+    if any(hint in low for hint in P.PERSONAL_HINTS):
+        _personal_communication(tokens, tags)
     if P.RE_NUMERIC_DATE_HINT.search(text):
         _numbers_as_date(tokens, tags)
     if P.RE_CLOCK_HINT.search(text):
@@ -237,6 +239,35 @@ def _lead_signal(tokens: list[str], tags: list[str]) -> None:
     m = P.RE_LEAD_SIGNAL.match(head)
     if m and first + (k := len(head[: m.end()].split())) < len(tokens):
         tags[first : first + k] = ["note"] * k
+
+
+def _personal_communication(tokens: list[str], tags: list[str]) -> None:
+    """'Jonas Elberling, press officer, Vellmar AG, email to the author, Nov. 30, 2022': the phrase
+    that says how the author was told is `medium`; when a name of at most five capitalised words opens
+    the reference (after any citation number), it is the `author` and what lies between it and the
+    phrase the person's role, a `note` (as `_interview_with` has it); in place."""
+    n = len(tokens)
+    for i in range(n):
+        if tokens[i][:1].lower() not in "ptewsvzimc":  # the phrase's first letters: a cheap test
+            continue
+        head = " ".join(tokens[i : i + 7])
+        m = P.RE_PERSONAL_COMM.match(head)
+        if not m:
+            continue
+        k = len(head[: m.end()].split())
+        tags[i : i + k] = ["medium"] * k
+        first = 1 if tags[0] == "citation-number" else 0
+        for end in range(first, min(i, first + 5)):
+            if not P.RE_NAME_TOKEN.match(tokens[end]):
+                return
+            if tokens[end].endswith(","):
+                role = tokens[end + 1 : i]
+                if any(ch in tok for tok in role for ch in "\"“”*«»"):
+                    return  # a title between them: not a name and a role
+                tags[first : end + 1] = ["author"] * (end + 1 - first)
+                tags[end + 1 : i] = ["note"] * len(role)
+                return
+        return
 
 
 def _numbers_as_date(tokens: list[str], tags: list[str]) -> None:
