@@ -26,7 +26,7 @@ Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transition
 FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
 the core sequences) --no-hand / --hand-dir DIR (without / other hand-written training files) --core-copies N
 (each core sequence N times); --dev-fold K scores another quarter (0-3) of the training part.
-Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-18}.xml.
+Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-20}.xml.
 """
 
 from __future__ import annotations
@@ -86,8 +86,12 @@ WEB_HAND_16 = WEB_HAND.with_name("references-web-test-16.xml")
 # after the model trained on those was final
 WEB_HAND_17 = WEB_HAND.with_name("references-web-test-17.xml")
 WEB_HAND_18 = WEB_HAND.with_name("references-web-test-18.xml")
+# a nineteenth and twentieth, written after every eighth-session change and scored once, at its end
+WEB_HAND_19 = WEB_HAND.with_name("references-web-test-19.xml")
+WEB_HAND_20 = WEB_HAND.with_name("references-web-test-20.xml")
 HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5, WEB_HAND_6, WEB_HAND_7, WEB_HAND_11,
-             WEB_HAND_12, WEB_HAND_13, WEB_HAND_14, WEB_HAND_15, WEB_HAND_16, WEB_HAND_17, WEB_HAND_18)
+             WEB_HAND_12, WEB_HAND_13, WEB_HAND_14, WEB_HAND_15, WEB_HAND_16, WEB_HAND_17, WEB_HAND_18,
+             WEB_HAND_19, WEB_HAND_20)
 # hand-written web/news citations for training (all of each file, no held-out part): see hand/README.md
 HAND_TRAIN_DIR = ROOT / "src/sourcetrace/data/training/hand"
 SCORER = SHARED / "eval/score_references.py"

@@ -69,7 +69,7 @@ def test_eval_gate_references_held_out(shared_dir, settings, task, corpus):
     assert not failures, "\n".join(failures) + "\n\n" + format_report(scores)
 
 
-@pytest.mark.parametrize("n", ["", "-2", "-3", "-4", "-5", "-6", "-7", "-11", "-12", "-13", "-14", "-15", "-16", "-17", "-18"])
+@pytest.mark.parametrize("n", ["", "-2", "-3", "-4", "-5", "-6", "-7", "-11", "-12", "-13", "-14", "-15", "-16", "-17", "-18", "-19", "-20"])
 def test_eval_gate_references_hand_written(settings, n):
     """The hand-written web/news sets (never trained on; scripts/web_citations_handtest.py)."""
     _reference_parser_or_skip()
