@@ -54,46 +54,29 @@ from sourcetrace.references.features import sequence_features  # noqa: E402
 SHARED = ROOT.parent / "shared"
 CORE = SHARED / "data/anystyle/core.xml"
 WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file for experiments
-# hand-written citations in shapes the generator does not make; never trained on
-WEB_HAND = ROOT / "src/sourcetrace/data/training/references-web-test.xml"
-WEB_HAND_2 = WEB_HAND.with_name("references-web-test-2.xml")  # a second hand-written set, written later
-WEB_HAND_3 = WEB_HAND.with_name("references-web-test-3.xml")  # a third, written after the first fixes
-WEB_HAND_4 = WEB_HAND.with_name("references-web-test-4.xml")  # a fourth, scored once after every fix
-WEB_HAND_5 = WEB_HAND.with_name("references-web-test-5.xml")  # a fifth (third session), first scored on the B-/E- model
-# a sixth (sixth session): fact-checkers' source lists ("Outlet, "Title," Date", "Email interview with ...")
-WEB_HAND_6 = WEB_HAND.with_name("references-web-test-6.xml")
-# a seventh, same family as the sixth, written before any change set 6 motivated (the fresh figure)
-WEB_HAND_7 = WEB_HAND.with_name("references-web-test-7.xml")
-# an eleventh (seventh session), news articles, web and social posts, interviews, reports and documents in
-# every style, written before the hand-written training files (hand/) were trained on; the fresh figure.
-# Sets 8-10 became training data in hand/ (web-styles-*.xml) after their first scoring.
-WEB_HAND_11 = WEB_HAND.with_name("references-web-test-11.xml")
-# a twelfth, written after the retrained model was committed, in shapes unlike every earlier file's
-# (court filings, text messages, Telegram posts, archive notes): a second fresh figure
-WEB_HAND_12 = WEB_HAND.with_name("references-web-test-12.xml")
-# a thirteenth and fourteenth (eighth session), written by two hands while hand/legal.xml, messages.xml and
-# footnotes.xml were being written by three others, half common shapes and half unusual ones (court
-# papers, hearings, messages, transcripts, chained and shortened notes); first scored with the seventh
-# session's model, before those files were trained on
-WEB_HAND_13 = WEB_HAND.with_name("references-web-test-13.xml")
-WEB_HAND_14 = WEB_HAND.with_name("references-web-test-14.xml")
-# a fifteenth and sixteenth, written by two more hands at the same time as 13 and 14 but first scored only
-# after the eighth session's rules and retrained model were final: the fresh figures
-WEB_HAND_15 = WEB_HAND.with_name("references-web-test-15.xml")
-WEB_HAND_16 = WEB_HAND.with_name("references-web-test-16.xml")
-# a seventeenth and eighteenth, written with the conventions spelled out (roles stay in names, "[Online]"
-# genre, ...) while hand/scholarly.xml, international.xml and templates.xml were written, and first scored
-# after the model trained on those was final
-WEB_HAND_17 = WEB_HAND.with_name("references-web-test-17.xml")
-WEB_HAND_18 = WEB_HAND.with_name("references-web-test-18.xml")
-# a nineteenth and twentieth, written after every eighth-session change and scored once, at its end
-WEB_HAND_19 = WEB_HAND.with_name("references-web-test-19.xml")
-WEB_HAND_20 = WEB_HAND.with_name("references-web-test-20.xml")
-HAND_SETS = (WEB_HAND, WEB_HAND_2, WEB_HAND_3, WEB_HAND_4, WEB_HAND_5, WEB_HAND_6, WEB_HAND_7, WEB_HAND_11,
-             WEB_HAND_12, WEB_HAND_13, WEB_HAND_14, WEB_HAND_15, WEB_HAND_16, WEB_HAND_17, WEB_HAND_18,
-             WEB_HAND_19, WEB_HAND_20)
+# Hand-written web/news test sets, never trained on: every references-web-test*.xml, in the order of their
+# numbers. What each is (docs/eval.md and the model README have the figures): 1, shapes the generator does
+# not make; 2, written later; 3, after the first fixes; 4, scored once after every fix; 5 (third session),
+# first scored on the B-/E- model; 6 (sixth session), fact-checkers' source lists; 7, the same family,
+# written before any change 6 motivated; 8-10 became training data in hand/ (web-styles-*.xml) after
+# their first scoring; 11 (seventh session), every style, written before hand/ was trained on; 12, written
+# after, in unusual shapes (court filings, text messages, archive notes); 13-16 (eighth session), written
+# while hand/legal.xml, messages.xml and footnotes.xml were, 13 and 14 first scored with the seventh
+# session's model, 15 and 16 after the first retrained model was final; 17 and 18, written with the
+# tagging conventions spelled out while hand/scholarly.xml, international.xml and templates.xml were;
+# 19 and 20, written after every eighth-session change and scored once, at its end.
+TRAINING_DIR = ROOT / "src/sourcetrace/data/training"
+
+
+def _set_number(path: Path) -> str:
+    """references-web-test-11.xml -> "11"; references-web-test.xml -> "1"."""
+    last = path.stem.rsplit("-", 1)[-1]
+    return last if last.isdigit() else "1"
+
+
+HAND_SETS = sorted(TRAINING_DIR.glob("references-web-test*.xml"), key=lambda path: int(_set_number(path)))
 # hand-written web/news citations for training (all of each file, no held-out part): see hand/README.md
-HAND_TRAIN_DIR = ROOT / "src/sourcetrace/data/training/hand"
+HAND_TRAIN_DIR = TRAINING_DIR / "hand"
 SCORER = SHARED / "eval/score_references.py"
 HOLDOUT_EVERY = 5  # sequence i is held out when i % 5 == 4
 LEXICON_FOLDS = 5
@@ -231,12 +214,6 @@ def _default_out() -> Path:
     if existing:
         return existing[-1]
     return models / f"references-{dt.date.today().isoformat()}" / F.MODEL_FILE
-
-
-def _set_number(path: Path) -> str:
-    """references-web-test-11.xml -> "11"; references-web-test.xml -> "1"."""
-    last = path.stem.rsplit("-", 1)[-1]
-    return last if last.isdigit() else "1"
 
 
 def main() -> int:

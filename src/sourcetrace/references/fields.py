@@ -185,7 +185,7 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                 tags[i] = tags[i + 1] = "edition"
             elif i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
                 tags[i] = tags[i + 1] = "volume"
-                _show_before(tags, i)
+                _run_into_container(tags, i - 1, "journal")  # the episode's show is no periodical
             elif tags[i] in P.NAME_TAGS and (role := P.RE_FILM_ROLE.match(tok)):
                 # the names back to the previous role mark are this role's
                 j = i
@@ -209,7 +209,7 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
             tags[i] = "note"
         elif first in "eE" and tok.lower() == "episode" and i + 1 < n and P.RE_EPISODE.match(tok + " " + tokens[i + 1]):
             tags[i] = tags[i + 1] = "volume"
-            _show_before(tags, i)
+            _run_into_container(tags, i - 1, "journal")  # the episode's show is no periodical
         elif first in "h<" and "doi.org/" in tok and P.RE_DOI_LINK.match(tok):
             tags[i] = "doi"
         elif first == "[" and P.RE_UPDATED_BRACKET.match(tok):
@@ -257,16 +257,12 @@ def _personal_communication(tokens: list[str], tags: list[str]) -> None:
         k = len(head[: m.end()].split())
         tags[i : i + k] = ["medium"] * k
         first = 1 if tags[0] == "citation-number" else 0
-        for end in range(first, min(i, first + 5)):
-            if not P.RE_NAME_TOKEN.match(tokens[end]):
-                return
-            if tokens[end].endswith(","):
-                role = tokens[end + 1 : i]
-                if any(ch in tok for tok in role for ch in "\"“”*«»"):
-                    return  # a title between them: not a name and a role
-                tags[first : end + 1] = ["author"] * (end + 1 - first)
-                tags[end + 1 : i] = ["note"] * len(role)
-                return
+        end = _name_end(tokens, first)
+        role = tokens[end + 1 : i] if end is not None and end < i else None
+        # a quoted or italic title between them: not a name and a role
+        if role is not None and not any(ch in tok for tok in role for ch in "\"“”*«»"):
+            tags[first : end + 1] = ["author"] * (end + 1 - first)
+            tags[end + 1 : i] = ["note"] * len(role)
         return
 
 
@@ -314,20 +310,16 @@ def _translated_title(tokens: list[str], tags: list[str]) -> None:
         tags[i : end + 1] = ["title"] * (end + 1 - i)
 
 
-def _show_before(tags: list[str], i: int) -> None:
-    """An episode's show ("*Follow the Euro*, episode 47,") is a container, not a periodical."""
-    j = i - 1
-    while j >= 0 and tags[j] == "journal":
+def _run_into_container(tags: list[str], j: int, tag: str) -> None:
+    """The run of `tag` that ends at token j becomes a `container-title`, in place."""
+    while j >= 0 and tags[j] == tag:
         tags[j] = "container-title"
         j -= 1
 
 
 def _blog_into_container(tags: list[str], i: int) -> None:
     """"*Fare Share* (blog),": the mark at token i and the outlet run before it are one container."""
-    j, outlet = i - 1, tags[i - 1]
-    while j >= 0 and tags[j] == outlet:
-        tags[j] = "container-title"
-        j -= 1
+    _run_into_container(tags, i - 1, tags[i - 1])
     tags[i] = "container-title"
 
 
@@ -351,18 +343,27 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
     if not m:
         return
     k = first + len(head[: m.end()].split())
-    for j in range(k, min(len(tokens), k + 5)):
+    j = _name_end(tokens, k)
+    if j is None:
+        return
+    tags[first:k] = ["medium"] * (k - first)
+    tags[k : j + 1] = ["author"] * (j + 1 - k)
+    # what follows up to the date is who the person is ("economist at X,"): a note
+    for t in range(j + 1, len(tokens)):
+        if tags[t] in ("date", "accessed", "url"):
+            break
+        tags[t] = "note"
+
+
+def _name_end(tokens: list[str], start: int) -> int | None:
+    """The last token of a name of at most five capitalised words from token `start`, ending at its
+    comma or the string's end; None when no such name stands there."""
+    for j in range(start, min(len(tokens), start + 5)):
         if not P.RE_NAME_TOKEN.match(tokens[j]):
-            return
-        if tokens[j].endswith(",") or j == len(tokens) - 1:  # the name ends at its comma or the string's end
-            tags[first:k] = ["medium"] * (k - first)
-            tags[k : j + 1] = ["author"] * (j + 1 - k)
-            # what follows up to the date is who the person is ("economist at X,"): a note
-            for t in range(j + 1, len(tokens)):
-                if tags[t] in ("date", "accessed", "url"):
-                    break
-                tags[t] = "note"
-            return
+            return None
+        if tokens[j].endswith(",") or j == len(tokens) - 1:
+            return j
+    return None
 
 
 def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
