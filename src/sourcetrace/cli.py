@@ -204,7 +204,7 @@ def parse_ref(reference, file_, fmt) -> None:
     else:
         lines = [reference]
     if not any(line.strip() for line in lines):
-        name = getattr(file_, "name", None) or reference
+        name = getattr(file_, "name", None) or ("stdin" if reference == "-" else reference)
         raise InputError(f"{name} holds no reference (empty, or only blank lines); give one reference per line")
     if fmt != "anystyle-xml":
         lines = [line for line in lines if line.strip()]
