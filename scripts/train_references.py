@@ -234,6 +234,8 @@ def main() -> int:
                     help="hand-written training citations, every *.xml in it (experiment: another folder)")
     ap.add_argument("--no-hand", action="store_true", help="experiment: without the hand-written training citations")
     ap.add_argument("--core-copies", type=int, default=1, help="experiment: train on each core.xml sequence this many times")
+    ap.add_argument("--core-fraction", type=float, default=1.0,
+                    help="experiment: train on this share of the core.xml training part (a learning curve)")
     ap.add_argument("--augment", type=int, default=0, help="experiment: field-swapped copies of each core sequence")
     ap.add_argument("--dev", action="store_true", help="tune on a split of the training part only")
     ap.add_argument("--holdout-fold", type=int, default=HOLDOUT_EVERY - 1, choices=range(HOLDOUT_EVERY),
@@ -275,6 +277,8 @@ def main() -> int:
     committed = not (args.dev or args.out or cross_validating)  # only then are the model and lexicon replaced
     if args.dev or cross_validating and not args.out:
         out = Path(tempfile.mkdtemp()) / F.MODEL_FILE
+    if args.core_fraction < 1:
+        core_train = [seq for i, seq in enumerate(core_train) if (i * args.core_fraction) % 1 + args.core_fraction >= 1]
     if args.no_web:
         web_train = []
     hand_train = [] if args.no_hand else [seq for path in sorted(args.hand_dir.glob("*.xml"))

@@ -312,6 +312,41 @@ def test_fields_trim_lead_author(tagged, expected):
     assert [(t, text[s:e]) for t, s, e in _trim_lead_author(text, spans)] == expected
 
 
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # a second title after an "In ..." editor is the book the chapter is in
+            [("title", "Tidal notes."), ("editor", "In P. Varga (Ed.)"), ("title", "Coastal Studies."),
+             ("publisher", "Brill.")],
+            [("title", "Tidal notes."), ("editor", "In P. Varga (Ed.)"), ("container-title", "Coastal Studies."),
+             ("publisher", "Brill.")],
+        ),
+        (  # a second title opening with "in"
+            [("title", "Tidal notes,"), ("date", "(2011)"), ("title", "in Coastal Studies,"), ("pages", "pp. 3-9.")],
+            [("title", "Tidal notes,"), ("date", "(2011)"), ("container-title", "in Coastal Studies,"),
+             ("pages", "pp. 3-9.")],
+        ),
+        (  # the first title is the work's own, even when it opens with "In"
+            [("author", "Varga, P."), ("title", "In the Tidal Zone."), ("publisher", "Brill.")],
+            [("author", "Varga, P."), ("title", "In the Tidal Zone."), ("publisher", "Brill.")],
+        ),
+        (  # a second title with no "In": left to the model
+            [("title", "Tidal notes."), ("date", "1984."), ("title", "Coastal Studies.")],
+            [("title", "Tidal notes."), ("date", "1984."), ("title", "Coastal Studies.")],
+        ),
+        (  # an editor without "In" before it: left to the model
+            [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
+            [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
+        ),
+    ],
+)
+def test_fields_later_title_after_in_is_the_container(tagged, expected):
+    from sourcetrace.references.fields import _later_title_as_container
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _later_title_as_container(text, spans)] == expected
+
+
 def test_fields_lexicon_built_from_tagged_data_only():
     """The lexicon behind the CRF's lex= features: a class needs 2 occurrences and half the word's uses."""
     from sourcetrace.references.features import build_lexicon

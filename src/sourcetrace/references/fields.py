@@ -103,7 +103,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
             out.append((tag, s, e))
     out = _trim_lead_author(text, _split_lead_title(text, out))
     out = _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
-    return _body_as_publisher(text, out)
+    return _later_title_as_container(text, _body_as_publisher(text, out))
 
 
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
@@ -474,6 +474,30 @@ def _body_as_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[
         if out is segments:
             out = list(segments)
         out[k] = ("author" if opens else "publisher", s, e)
+    return out
+
+
+_IN_WORDS = frozenset(("in", "in:"))
+
+
+def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A reference has one title: a second title segment that opens with "In" or follows an "In ..."
+    editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in."""
+    out = segments
+    seen = False
+    for k, (tag, s, e) in enumerate(segments):
+        if tag != "title":
+            continue
+        if not seen:
+            seen = True
+            continue
+        before, bs, be = segments[k - 1]
+        if text[s:e].split(None, 1)[0].lower() in _IN_WORDS or (
+            before == "editor" and text[bs:be].split(None, 1)[0].lower() in _IN_WORDS
+        ):
+            if out is segments:
+                out = list(segments)
+            out[k] = ("container-title", s, e)
     return out
 
 
