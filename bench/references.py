@@ -49,6 +49,7 @@ def time_prefilters(refs: list[str], runs: int) -> int:
         "RE_FIX_HINT (phrases)": (lambda low: P.RE_FIX_HINT.search(low), lowered),
         "MARK_HINTS (marks)": (lambda low: any(hint in low for hint in P.MARK_HINTS), lowered),
         "PERSONAL_HINTS": (lambda low: any(hint in low for hint in P.PERSONAL_HINTS), lowered),
+        "LATER_HINTS": (lambda low: any(hint in low for hint in P.LATER_HINTS), lowered),
         "RE_LEAD_HINT": (lambda text: P.RE_LEAD_HINT.match(text), refs),
         "RE_NUMERIC_DATE_HINT": (lambda text: P.RE_NUMERIC_DATE_HINT.search(text), refs),
         "RE_CLOCK_HINT": (lambda text: P.RE_CLOCK_HINT.search(text), refs),

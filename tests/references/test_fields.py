@@ -483,6 +483,74 @@ def test_fields_translation_after_a_quoted_title_is_title(text, title):
     assert ("title", title) in [(t, x.strip()) for t, x in segments]
 
 
+def _tagged_tokens(tagged):
+    tokens, tags = [], []
+    for tag, text in tagged:
+        words = text.split()
+        tokens += words
+        tags += [tag] * len(words)
+    return tokens, tags
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected_tail"),
+    [
+        (  # "Reprinted in ..." after the work: a note to the end
+            [("author", "Varga, P."), ("title", "Tidal notes."), ("journal", "Coast,"), ("date", "1950."),
+             ("edition", "Reprinted"), ("editor", "in L. Moss (ed.),"), ("container-title", "Shore Readings,"),
+             ("date", "1971.")],
+            "note:Reprinted in L. Moss (ed.), Shore Readings, 1971.",
+        ),
+        (  # "as reprinted in" takes its "as"
+            [("title", "Tidal notes,"), ("date", "(1950),"), ("note", "as"), ("edition", "reprinted"),
+             ("container-title", "in Shore Readings.")],
+            "note:as reprinted in Shore Readings.",
+        ),
+        (  # "To appear in"
+            [("author", "Varga, P."), ("title", "Tidal notes."), ("container-title", "To appear in Coast.")],
+            "note:To appear in Coast.",
+        ),
+        (  # "Special Issue on ..." runs over the container words after it, up to the volume
+            [("title", "Tidal notes,"), ("journal", "Coast: Special Issue on Dunes, Reefs, and Bars,"),
+             ("volume", "23(6),"), ("date", "1993.")],
+            "note:Special Issue on Dunes, Reefs, and Bars, volume:23(6), date:1993.",
+        ),
+        (  # "Special Issue," alone ends at its comma
+            [("title", "New media."), ("journal", "Special Issue, Coast Review"), ("volume", "54(3).")],
+            "note:Special Issue, journal:Coast Review volume:54(3).",
+        ),
+    ],
+)
+def test_fields_later_publication_is_a_note(tagged, expected_tail):
+    from sourcetrace.references.fields import _later_publication_note
+
+    tokens, tags = _tagged_tokens(tagged)
+    _later_publication_note(tokens, tags)
+    runs = []
+    for tok, tag in zip(tokens, tags):
+        if runs and runs[-1][0] == tag:
+            runs[-1][1].append(tok)
+        else:
+            runs.append((tag, [tok]))
+    assert " ".join(f"{t}:{' '.join(w)}" for t, w in runs).endswith(expected_tail)
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["Varga,", "P.", "Reprinted", "Tales.", "Brill,", "1990."],  # "Reprinted" without "in": an edition
+        ["Also", "in", "the", "Tidal", "Zone.", "Brill,", "1990."],  # opening the string: a title
+        ["Varga,", "P.", "Songs", "to", "appear", "in", "Spring.", "Brill."],  # inside a title, no block start
+    ],
+)
+def test_fields_later_publication_leaves_lookalikes_alone(tokens):
+    from sourcetrace.references.fields import _later_publication_note
+
+    tags = ["title"] * len(tokens)
+    _later_publication_note(tokens, tags)
+    assert tags == ["title"] * len(tokens)
+
+
 def test_fields_translation_rule_leaves_kinds_of_document_alone():
     from sourcetrace.references.fields import _translated_title
 

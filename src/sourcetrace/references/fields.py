@@ -87,6 +87,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _caret_number(tokens, tags)
     if P.RE_LEAD_HINT.match(text):
         _lead_signal(tokens, tags)
+    if any(hint in low for hint in P.LATER_HINTS):
+        _later_publication_note(tokens, tags)
     if any(hint in low for hint in P.PERSONAL_HINTS):
         _personal_communication(tokens, tags)
     if P.RE_NUMERIC_DATE_HINT.search(text):
@@ -106,6 +108,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     return _later_title_as_container(text, _body_as_publisher(text, out))
 
 
+_IN_WORDS = frozenset(("in", "in:"))
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
 _PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases and "Interview by"
 
@@ -239,6 +242,30 @@ def _lead_signal(tokens: list[str], tags: list[str]) -> None:
     m = P.RE_LEAD_SIGNAL.match(head)
     if m and first + (k := len(head[: m.end()].split())) < len(tokens):
         tags[first : first + k] = ["note"] * k
+
+
+_KEEP_IN_SPECIAL_ISSUE = frozenset(("journal", "container-title", "title", "note"))
+
+
+def _later_publication_note(tokens: list[str], tags: list[str]) -> None:
+    """Where else the work appears is a note, as core.xml tags it, in place: "Reprinted in ...", "Also in
+    ...", "To appear in ..." after the work run to the end of the string; "Special Issue on ..." runs over
+    the container words that follow it ("Special Issue," alone ends at its comma)."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        low, nxt = tokens[i].lower(), tokens[i + 1].lower()
+        if low == "special" and nxt.startswith("issue"):
+            j = i + 2
+            while j < n and tags[j] in _KEEP_IN_SPECIAL_ISSUE and tokens[i + 1][-1] not in ".,;:":
+                j += 1
+            tags[i:j] = ["note"] * (j - i)
+            return
+        if not (nxt in _IN_WORDS and low in ("reprinted", "also") or low == "to" and nxt.startswith("appear")):
+            continue
+        start = i - 1 if tokens[i - 1].lower() == "as" else i
+        if start and tokens[start - 1][-1] in ".,;)":
+            tags[start:] = ["note"] * (n - start)
+            return
 
 
 def _personal_communication(tokens: list[str], tags: list[str]) -> None:
@@ -475,9 +502,6 @@ def _body_as_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[
             out = list(segments)
         out[k] = ("author" if opens else "publisher", s, e)
     return out
-
-
-_IN_WORDS = frozenset(("in", "in:"))
 
 
 def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
