@@ -256,8 +256,9 @@ def _later_publication_note(tokens: list[str], tags: list[str]) -> None:
         low, nxt = tokens[i].lower(), tokens[i + 1].lower()
         if low == "special" and nxt.startswith("issue"):
             j = i + 2
-            while j < n and tags[j] in _KEEP_IN_SPECIAL_ISSUE and tokens[i + 1][-1] not in ".,;:":
-                j += 1
+            if nxt[-1] not in ".,;:":  # "Special Issue on Dunes, Reefs," goes on; "Special Issue," does not
+                while j < n and tags[j] in _KEEP_IN_SPECIAL_ISSUE:
+                    j += 1
             tags[i:j] = ["note"] * (j - i)
             return
         if not (nxt in _IN_WORDS and low in ("reprinted", "also") or low == "to" and nxt.startswith("appear")):
