@@ -26,7 +26,7 @@ Experiment switches: --c1 --c2 --iterations --algorithm --no-possible-transition
 FILE (another web/news training set) --labels plain|b|be|be-common --augment N (field-swapped copies of
 the core sequences) --no-hand / --hand-dir DIR (without / other hand-written training files) --core-copies N
 (each core sequence N times); --dev-fold K scores another quarter (0-3) of the training part.
-Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-20}.xml.
+Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-22}.xml.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file fo
 # while hand/legal.xml, messages.xml and footnotes.xml were, 13 and 14 first scored with the seventh
 # session's model, 15 and 16 after the first retrained model was final; 17 and 18, written with the
 # tagging conventions spelled out while hand/scholarly.xml, international.xml and templates.xml were;
-# 19 and 20, written after every eighth-session change and scored once, at its end.
+# 19 and 20, written after every eighth-session change and scored once, at its end; 21 and 22 (ninth
+# session), written while hand/scholarly-*.xml were, first scored with the eighth session's model.
 TRAINING_DIR = ROOT / "src/sourcetrace/data/training"
 
 
@@ -278,6 +279,7 @@ def main() -> int:
     if args.dev or cross_validating and not args.out:
         out = Path(tempfile.mkdtemp()) / F.MODEL_FILE
     if args.core_fraction < 1:
+        # sequence i is kept when floor((i + 1) * F) > floor(i * F): that share, evenly spread over the part
         core_train = [seq for i, seq in enumerate(core_train) if (i * args.core_fraction) % 1 + args.core_fraction >= 1]
     if args.no_web:
         web_train = []

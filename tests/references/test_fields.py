@@ -260,6 +260,11 @@ def _joined(tagged: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, in
     return text, spans
 
 
+def _segment_pairs(text: str) -> list[tuple[str, str]]:
+    """(tag, stripped text) of each segment parse_reference gives `text`."""
+    return [(t, x.strip()) for t, x in parse_reference(text)[1]]
+
+
 @pytest.mark.parametrize(
     ("tagged", "expected"),
     [
@@ -380,8 +385,7 @@ def test_fields_lexicon_built_from_tagged_data_only():
     ],
 )
 def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
-    _, segments = parse_reference(text)
-    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+    assert (tag, segment) in _segment_pairs(text)
 
 
 @pytest.mark.parametrize(
@@ -425,8 +429,7 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
     ],
 )
 def test_fields_web_marks_get_their_tag(text, segment, tag):
-    _, segments = parse_reference(text)
-    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+    assert (tag, segment) in _segment_pairs(text)
 
 
 @pytest.mark.parametrize(
@@ -479,8 +482,7 @@ def test_fields_clock_time_joins_its_date(tokens, tags, expected):
     ],
 )
 def test_fields_translation_after_a_quoted_title_is_title(text, title):
-    _, segments = parse_reference(text)
-    assert ("title", title) in [(t, x.strip()) for t, x in segments]
+    assert ("title", title) in _segment_pairs(text)
 
 
 def _tagged_tokens(tagged):
@@ -604,8 +606,7 @@ def test_fields_lead_signal_is_a_note(tokens, tags, expected):
     ],
 )
 def test_fields_numeric_dates_shows_and_interviews(text, segment, tag):
-    _, segments = parse_reference(text)
-    assert (tag, segment) in [(t, x.strip()) for t, x in segments]
+    assert (tag, segment) in _segment_pairs(text)
 
 
 @pytest.mark.parametrize(
@@ -636,8 +637,7 @@ def test_fields_personal_communication_to_the_author(tokens, tags, expected):
 
 def test_fields_quoted_title_is_not_split_before_its_translation():
     text = 'Saito Kenji (2021). "Seiryu-gawa hanran" [Seiryu River floods again]. Nishimine Shimbun. https://n.example/a'
-    _, segments = parse_reference(text)
-    assert ("title", '"Seiryu-gawa hanran" [Seiryu River floods again].') in [(t, x.strip()) for t, x in segments]
+    assert ("title", '"Seiryu-gawa hanran" [Seiryu River floods again].') in _segment_pairs(text)
 
 
 def test_fields_vancouver_update_keeps_the_cited_date_as_accessed():
@@ -699,8 +699,7 @@ def test_fields_fixed_phrases_leave_lookalikes_alone(text):
     ],
 )
 def test_fields_plain_sentence_before_a_quoted_title_is_the_author(text, author, title):
-    _, segments = parse_reference(text)
-    pairs = [(t, x.strip()) for t, x in segments]
+    pairs = _segment_pairs(text)
     assert ("author", author) in pairs and ("title", title) in pairs
 
 

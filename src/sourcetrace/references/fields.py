@@ -505,6 +505,11 @@ def _body_as_publisher(text: str, segments: list[tuple[str, int, int]]) -> list[
     return out
 
 
+def _opens_with_in(text: str, start: int, end: int) -> bool:
+    """Whether the segment text[start:end] opens with "In" / "In:"."""
+    return text[start:end].split(None, 1)[0].lower() in _IN_WORDS
+
+
 def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A reference has one title: a second title segment that opens with "In" or follows an "In ..."
     editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in."""
@@ -517,9 +522,7 @@ def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -
             seen = True
             continue
         before, bs, be = segments[k - 1]
-        if text[s:e].split(None, 1)[0].lower() in _IN_WORDS or (
-            before == "editor" and text[bs:be].split(None, 1)[0].lower() in _IN_WORDS
-        ):
+        if _opens_with_in(text, s, e) or before == "editor" and _opens_with_in(text, bs, be):
             if out is segments:
                 out = list(segments)
             out[k] = ("container-title", s, e)
