@@ -308,6 +308,14 @@ def test_fields_split_italic_container(tagged, expected):
             [("author", "Quispe, Sofia."), ("title", "Dry Years.")],
             [("author", "Quispe, Sofia."), ("title", "Dry Years.")],
         ),
+        (  # "Family, Given I." is complete too, and a capitalised word with a comma is no next name
+            [("author", "Quispe, Sofia R. Andes,"), ("title", "a Valley Without Water.")],
+            [("author", "Quispe, Sofia R."), ("title", "Andes, a Valley Without Water.")],
+        ),
+        (  # another "Family, Given" goes on with the list: unchanged
+            [("author", "Quispe, Sofia R. Okafor, Ngozi."), ("title", "Dry Years.")],
+            [("author", "Quispe, Sofia R. Okafor, Ngozi."), ("title", "Dry Years.")],
+        ),
     ],
 )
 def test_fields_trim_lead_author(tagged, expected):
@@ -343,6 +351,12 @@ def test_fields_trim_lead_author(tagged, expected):
             [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
             [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
         ),
+        (  # the "In ..." editor need not stand right before it; a container split off before joins it
+            [("title", "Tidal notes,"), ("editor", "in P. Varga, Editor"), ("date", "(1995)."),
+             ("container-title", "Coasts,"), ("title", "Tides and Ports."), ("publisher", "Brill.")],
+            [("title", "Tidal notes,"), ("editor", "in P. Varga, Editor"), ("date", "(1995)."),
+             ("container-title", "Coasts,"), ("container-title", "Tides and Ports."), ("publisher", "Brill.")],
+        ),
     ],
 )
 def test_fields_later_title_after_in_is_the_container(tagged, expected):
@@ -350,6 +364,87 @@ def test_fields_later_title_after_in_is_the_container(tagged, expected):
 
     text, spans = _joined(tagged)
     assert [(t, text[s:e]) for t, s, e in _later_title_as_container(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # editors, then a container, and no title: the edited book is the title
+            [("editor", "Varga, Petra, and Li Wei, eds."), ("container-title", "Atlas of Tides."),
+             ("publisher", "Brill,"), ("date", "1996.")],
+            [("editor", "Varga, Petra, and Li Wei, eds."), ("title", "Atlas of Tides."),
+             ("publisher", "Brill,"), ("date", "1996.")],
+        ),
+        (  # a meeting's proceedings stay the container
+            [("editor", "Varga, Petra, editor."), ("container-title", "Proc. Third Workshop on Tides."),
+             ("date", "1996.")],
+            [("editor", "Varga, Petra, editor."), ("container-title", "Proc. Third Workshop on Tides."),
+             ("date", "1996.")],
+        ),
+        (  # a title already: unchanged
+            [("title", "Tidal notes."), ("editor", "In P. Varga (Ed.)"), ("container-title", "Atlas of Tides.")],
+            [("title", "Tidal notes."), ("editor", "In P. Varga (Ed.)"), ("container-title", "Atlas of Tides.")],
+        ),
+    ],
+)
+def test_fields_edited_book_without_title_is_the_title(tagged, expected):
+    from sourcetrace.references.fields import _edited_book_title
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _edited_book_title(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # the last word of a name left before the quoted title goes back to the authors
+            [("author", "P. Varga and J. H."), ("title", 'Chern "Tidal Notes," Coasts,'), ("date", "1993.")],
+            [("author", "P. Varga and J. H. Chern"), ("title", '"Tidal Notes," Coasts,'), ("date", "1993.")],
+        ),
+        (  # a word broken at a line end, and French quotes
+            [("author", "R."), ("title", "Vrijen- hoek, « Tides », Coasts,")],
+            [("author", "R. Vrijen- hoek,"), ("title", "« Tides », Coasts,")],
+        ),
+        (  # a lower-case word before the quote is the title's own ('Review of "..."'): unchanged
+            [("author", "Varga, P."), ("title", 'Review of "Tides",'), ("date", "1993.")],
+            [("author", "Varga, P."), ("title", 'Review of "Tides",'), ("date", "1993.")],
+        ),
+    ],
+)
+def test_fields_name_before_quoted_title_ends_the_authors(tagged, expected):
+    from sourcetrace.references.fields import _name_before_quote
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _name_before_quote(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        (  # no container: the title runs on with ", in <the book>"
+            [("author", "Henry Varga,"), ("title", "The Tides, in Novels, 1871–1880"), ("date", "1983.")],
+            [("author", "Henry Varga,"), ("title", "The Tides,"), ("container-title", "in Novels, 1871–1880"),
+             ("date", "1983.")],
+        ),
+        (  # after a closing quote
+            [("title", "« Tides » in Œuvres II,"), ("date", "2000.")],
+            [("title", "« Tides »"), ("container-title", "in Œuvres II,"), ("date", "2000.")],
+        ),
+        (  # "in" inside a title, no comma or quote before it: unchanged
+            [("title", "Democracy in America."), ("date", "1835.")],
+            [("title", "Democracy in America."), ("date", "1835.")],
+        ),
+        (  # a container already: unchanged
+            [("title", "The Tides, in Novels"), ("journal", "Coasts"), ("date", "1983.")],
+            [("title", "The Tides, in Novels"), ("journal", "Coasts"), ("date", "1983.")],
+        ),
+    ],
+)
+def test_fields_title_running_on_with_in_is_split(tagged, expected):
+    from sourcetrace.references.fields import _title_then_in
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _title_then_in(text, spans)] == expected
 
 
 def test_fields_lexicon_built_from_tagged_data_only():

@@ -105,7 +105,22 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
             out.append((tag, s, e))
     out = _trim_lead_author(text, _split_lead_title(text, out))
     out = _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
-    return _later_title_as_container(text, _body_as_publisher(text, out))
+    out = _later_title_as_container(text, _body_as_publisher(text, out))
+    out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
+    return _merge_runs(out)
+
+
+def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One segment per run of a tag: a retagged segment may now carry its neighbour's tag."""
+    if all(segments[k][0] != segments[k - 1][0] for k in range(1, len(segments))):
+        return segments
+    out = [segments[0]]
+    for tag, s, e in segments[1:]:
+        if tag == out[-1][0]:
+            out[-1] = (tag, out[-1][1], e)
+        else:
+            out.append((tag, s, e))
+    return out
 
 
 _IN_WORDS = frozenset(("in", "in:"))
@@ -514,19 +529,63 @@ def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -
     """A reference has one title: a second title segment that opens with "In" or follows an "In ..."
     editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in."""
     out = segments
-    seen = False
+    seen = in_editor = False
     for k, (tag, s, e) in enumerate(segments):
+        if tag == "editor" and seen and _opens_with_in(text, s, e):
+            in_editor = True
         if tag != "title":
             continue
         if not seen:
             seen = True
             continue
-        before, bs, be = segments[k - 1]
-        if _opens_with_in(text, s, e) or before == "editor" and _opens_with_in(text, bs, be):
+        if _opens_with_in(text, s, e) or in_editor:
             if out is segments:
                 out = list(segments)
             out[k] = ("container-title", s, e)
     return out
+
+
+def _title_then_in(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The only title of a reference with no container that runs on with ', in <Capital>' or '” in ...'
+    holds the work and the book it is in ("The Europeans, in Novels, 1871–1880"): split there."""
+    tags = [tag for tag, _, _ in segments]
+    if tags.count("title") != 1 or any(t in CONTAINER_TAGS for t in tags):
+        return segments
+    k = tags.index("title")
+    _, s, e = segments[k]
+    m = P.RE_TITLE_THEN_IN.search(text, s, e)
+    if not m:
+        return segments
+    return segments[:k] + [("title", s, m.start(1)), ("container-title", m.end(1), e)] + segments[k + 1 :]
+
+
+def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A title right after the authors that opens with a name's last words and then a quotation mark
+    ('Chern "Design for Reliability ..."'): the words before the quote end the author list."""
+    for k in range(1, len(segments)):
+        tag, s, e = segments[k]
+        if tag == "title" and segments[k - 1][0] == "author":
+            m = P.RE_NAME_BEFORE_QUOTE.match(text, s, e)
+            if not m:
+                return segments
+            end = s + len(m.group(1).rstrip())
+            return segments[: k - 1] + [("author", segments[k - 1][1], end), ("title", m.end(1), e)] + segments[k + 1 :]
+    return segments
+
+
+def _edited_book_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A reference with no title whose editors stand right before a container ("Levinson, D., eds.
+    Encyclopedia of ...") cites the edited book itself: that container is its title. Not a meeting's
+    proceedings, which stay the container (core.xml: 26 books titles, 2 proceedings containers)."""
+    if any(tag == "title" for tag, _, _ in segments):
+        return segments
+    for k in range(1, len(segments)):
+        tag, s, e = segments[k]
+        if tag == "container-title" and segments[k - 1][0] == "editor":
+            if P.RE_PROCEEDINGS.search(text, s, e):
+                return segments
+            return segments[:k] + [("title", s, e)] + segments[k + 1 :]
+    return segments
 
 
 def parse_reference(text: str, path: str | Path | None = None) -> tuple[ReferenceFields, list[Segment]]:

@@ -98,6 +98,14 @@ RE_SITE_PUBLISHER = re.compile(r"^(\*?[A-Z][^.]*?[a-z]{3,}\*?\.\*?)\s+([A-Z][^.]
 RE_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”][.,:;]?(?=\s)")
 # Words that make a container a book, proceedings or website rather than a periodical.
 RE_CONTAINER_WORDS = re.compile(r"^[Ii]n\b|\b(?:[Hh]omepage|[Ww]ebsite|[Bb]log|Proceedings|Conference|Handbook|Encyclopedia|Wikipedia)\b")
+# Name words left before a quoted title ('Chern "Design for ..."', 'RICHARD; « Military Ethics »'): at most
+# three capitalised words or initials (a word broken at a line end, "Vrijen- hoek,", too), then the quote.
+RE_NAME_BEFORE_QUOTE = re.compile(r"""((?:(?:[A-Z][\w'’.]*-\s+[a-z]\w*|[A-Z][\w'’.-]*)[,;]?\s+){1,3})(?=[“"«]|``)""")
+# Where a title goes on with the book it is in: "... Table-Fellowship,” in The Social World", "The
+# Europeans, in Novels": a comma or closing quote, "in", a capital or an opening quote.
+RE_TITLE_THEN_IN = re.compile(r"""(?:,|[»”"’]|'')(\s+)[Ii]n:?\s+(?=[A-ZÀ-ÞŒ«“"‘'*])""")
+# A meeting's papers: cited whole after their editors, core.xml still tags them the container.
+RE_PROCEEDINGS = re.compile(r"\b(?:[Pp]roc\.|[Pp]roceedings|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Cc]ongress|[Cc]olloquium)")
 RE_FINAL_INITIAL = re.compile(r"(?:^|[\s.,-])[A-Z]\.$")
 RE_VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3}$")
 RE_VOLUME_ISSUE = re.compile(r"(\d+)\s*\((\d+[-–/]?\d*)\)")
@@ -268,9 +276,9 @@ RE_POST_GENRE = re.compile(r"\btweet|\bpost\b|\b(?:" + "|".join(sorted(SOCIAL_SI
 # author) the CRF read as part of the title, 'Port Authority of Valdera. "New Terminal Opens."'.
 RE_PLAIN_LEAD = re.compile(r"([A-Z][^\"“”‘’*.]{1,80}\.)\s+(?=[\"“‘*])")
 # "Family, Given." / "Family, Given M." opening a reference: one complete inverted name (MLA, Chicago)
-RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?\.\s+")
+RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.|\.)\s+")
 # what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
-RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+,)")
+RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+, [A-Z])")
 # Wikipedia's rendered back-link: "^" (or "^ a b" when the note is cited more than once) opens the
 # reference where other styles put "12." or "[3]".
 RE_CARET_LINK = re.compile(r"^\^\d*$")
