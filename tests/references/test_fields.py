@@ -351,6 +351,14 @@ def test_fields_trim_lead_author(tagged, expected):
             [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
             [("title", "Tidal notes."), ("editor", "Ed. P. Varga."), ("title", "Coastal Studies.")],
         ),
+        (  # a second title right before a volume is the periodical; a meeting's, the container
+            [("title", "Tidal notes."), ("date", "1997."), ("title", "Coastal Review,"), ("volume", "54(3):")],
+            [("title", "Tidal notes."), ("date", "1997."), ("journal", "Coastal Review,"), ("volume", "54(3):")],
+        ),
+        (
+            [("title", "Tidal notes."), ("title", "Proc. Tide Symposium,"), ("pages", "pp. 3-9.")],
+            [("title", "Tidal notes."), ("container-title", "Proc. Tide Symposium,"), ("pages", "pp. 3-9.")],
+        ),
         (  # the "In ..." editor need not stand right before it; a container split off before joins it
             [("title", "Tidal notes,"), ("editor", "in P. Varga, Editor"), ("date", "(1995)."),
              ("container-title", "Coasts,"), ("title", "Tides and Ports."), ("publisher", "Brill.")],
@@ -416,6 +424,22 @@ def test_fields_name_before_quoted_title_ends_the_authors(tagged, expected):
 
     text, spans = _joined(tagged)
     assert [(t, text[s:e]) for t, s, e in _name_before_quote(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "periodical"),
+    [
+        ("“Tidal notes,”", "Coastal Review,"),
+        ("``Tidal notes,''", "Coastal Review,"),  # TeX's quotes
+        ("« Tidal notes »,", "Coastal Review,"),
+    ],
+)
+def test_fields_quoted_title_ends_at_its_closing_mark(title, periodical):
+    from sourcetrace.references.fields import _split_quoted_title
+
+    text, spans = _joined([("author", "P. Varga,"), ("title", f"{title} {periodical}"), ("date", "2007.")])
+    assert [(t, text[s:e]) for t, s, e in _split_quoted_title(text, spans)] == [
+        ("author", "P. Varga,"), ("title", title), ("journal", periodical), ("date", "2007.")]
 
 
 @pytest.mark.parametrize(

@@ -539,9 +539,16 @@ def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -
             seen = True
             continue
         if _opens_with_in(text, s, e) or in_editor:
-            if out is segments:
-                out = list(segments)
-            out[k] = ("container-title", s, e)
+            new = "container-title"
+        elif k + 1 < len(segments) and segments[k + 1][0] in ("volume", "pages"):
+            # "Title. 1997. Computational Optimization, 54(3)": the periodical (core.xml, after the title,
+            # before a volume or pages: journal 301, container 147, title never)
+            new = "container-title" if P.RE_PROCEEDINGS.search(text, s, e) else "journal"
+        else:
+            continue
+        if out is segments:
+            out = list(segments)
+        out[k] = (new, s, e)
     return out
 
 

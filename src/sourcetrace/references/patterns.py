@@ -94,8 +94,8 @@ RE_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 # "Terrorism Monitor. The Jamestown Foundation,": a name whose last word before the period is a full
 # word (not an abbreviation such as "J." or "Natl."), then a capitalised publisher ending in ",".
 RE_SITE_PUBLISHER = re.compile(r"^(\*?[A-Z][^.]*?[a-z]{3,}\*?\.\*?)\s+([A-Z][^.]*,)$")
-# A title in quotation marks, up to its closing mark and the punctuation glued to it.
-RE_QUOTED_TITLE = re.compile(r"[\"“][^\"“”]+[\"”][.,:;]?(?=\s)")
+# A title in quotation marks ("…", “…”, TeX's ``…'', «…»), up to its closing mark and the punctuation glued to it.
+RE_QUOTED_TITLE = re.compile(r"(?:[\"“][^\"“”]+[\"”]|``[^`']+''|«[^«»]+»)[.,:;]?(?=\s)")
 # Words that make a container a book, proceedings or website rather than a periodical.
 RE_CONTAINER_WORDS = re.compile(r"^[Ii]n\b|\b(?:[Hh]omepage|[Ww]ebsite|[Bb]log|Proceedings|Conference|Handbook|Encyclopedia|Wikipedia)\b")
 # Name words left before a quoted title ('Chern "Design for ..."', 'RICHARD; « Military Ethics »'): at most
