@@ -405,6 +405,38 @@ def test_fields_edited_book_without_title_is_the_title(tagged, expected):
 @pytest.mark.parametrize(
     ("tagged", "expected"),
     [
+        (  # "Family, I." and then words no list of names holds ("across"): the title had begun
+            [("author", "Varga, B. Tides and Coastal Towns across Europe,"), ("date", "2012.")],
+            [("author", "Varga, B."), ("title", "Tides and Coastal Towns across Europe,"), ("date", "2012.")],
+        ),
+        (  # the rest joins a title that follows
+            [("author", "Varga, Petra. Tides in the"), ("title", "North Sea."), ("date", "2012.")],
+            [("author", "Varga, Petra."), ("title", "Tides in the North Sea."), ("date", "2012.")],
+        ),
+        (  # a list of names: "and", "et", particles, initials and "et al." are no title
+            [("author", "Varga, B. and van der Berg, K."), ("date", "2012.")],
+            [("author", "Varga, B. and van der Berg, K."), ("date", "2012.")],
+        ),
+        (
+            [("author", "Varga, B. Okafor, N. et al."), ("date", "2012.")],
+            [("author", "Varga, B. Okafor, N. et al."), ("date", "2012.")],
+        ),
+        (  # the initials go on after a comma: not a complete name yet
+            [("author", "Varga, P. R., Okafor, N., Comment on"), ("title", "Tides."), ("date", "2012.")],
+            [("author", "Varga, P. R., Okafor, N., Comment on"), ("title", "Tides."), ("date", "2012.")],
+        ),
+    ],
+)
+def test_fields_author_running_into_the_title_is_cut(tagged, expected):
+    from sourcetrace.references.fields import _author_runs_into_title
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _author_runs_into_title(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
         (  # the last word of a name left before the quoted title goes back to the authors
             [("author", "P. Varga and J. H."), ("title", 'Chern "Tidal Notes," Coasts,'), ("date", "1993.")],
             [("author", "P. Varga and J. H. Chern"), ("title", '"Tidal Notes," Coasts,'), ("date", "1993.")],

@@ -107,6 +107,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
+    out = _author_runs_into_title(text, out)
     return _merge_runs(out)
 
 
@@ -564,6 +565,28 @@ def _title_then_in(text: str, segments: list[tuple[str, int, int]]) -> list[tupl
     if not m:
         return segments
     return segments[:k] + [("title", s, m.start(1)), ("container-title", m.end(1), e)] + segments[k + 1 :]
+
+
+def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """An author segment that opens with one complete "Family, I." name and goes on with a lower-case
+    word no list of names holds ("Green, B. Renovation and Green Agenda Support ... across Europe,") has
+    run into the title: the name ends there, the rest is the title (joining one that follows)."""
+    k = 1 if segments and segments[0][0] == "citation-number" else 0
+    if len(segments) <= k + 1 or segments[k][0] != "author":
+        return segments
+    _, s, e = segments[k]
+    m = P.RE_LEAD_NAME_INITIALS.match(text, s, e)
+    if not m or m.end() >= e or P.RE_NAME_LIST_GOES_ON.match(text, m.end(), e):
+        return segments
+    rest = [w.strip(".,;:()[]") for w in text[m.end() : e].split()]
+    # "et al." would leave the cut inside the list
+    if "al" in rest or not any(w[:1].islower() and w not in P.NAME_LIST_SMALL_WORDS for w in rest):
+        return segments
+    name_end = s + len(text[s : m.end()].rstrip())
+    tag, s2, e2 = segments[k + 1]
+    if tag == "title":
+        return segments[:k] + [("author", s, name_end), ("title", m.end(), e2)] + segments[k + 2 :]
+    return segments[:k] + [("author", s, name_end), ("title", m.end(), e)] + segments[k + 1 :]
 
 
 def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

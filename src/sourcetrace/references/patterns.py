@@ -234,6 +234,10 @@ RE_ACCESS_YEAR = re.compile(
 )
 RE_INTERNET = re.compile(r"\[(?:internet|online)\]", re.IGNORECASE)
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "bin", "al", "el", "ter", "mac"}
+# A lead "Family, I." / "Family, I. J." / "Family, Given." name, and the small words a list of names may hold
+# ("and", "et", "und", "y", particles, "et al.") -- any other lower-case word means the title has begun.
+RE_LEAD_NAME_INITIALS = re.compile(r"[A-Z][\w'’-]+, (?:[A-Z][\w'’-]+(?: [A-Z]\.|\.)|[A-Z]\.(?: ?[A-Z]\.)*)\s+")
+NAME_LIST_SMALL_WORDS = NAME_PARTICLES | {"and", "et", "al", "und", "y", "e", "en", "och", "og", "i", "ve", "jr", "sr"}
 ORG_WORDS = {
     "nations", "organization", "organisation", "department", "institute", "association", "society", "watch",
     "bank", "service", "commission", "center", "centre", "group", "foundation", "council", "committee",
