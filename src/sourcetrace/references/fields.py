@@ -129,6 +129,13 @@ _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test 
 _PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases and "Interview by"
 
 
+def _first_field(items: list) -> int:
+    """Where the reference proper starts in a list of tags or (tag, start, end) segments: 1 after a leading
+    citation number ("12.", "[3]"), else 0."""
+    head = items[0] if items else None
+    return 1 if (head[0] if isinstance(head, tuple) else head) == "citation-number" else 0
+
+
 def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
     """Phrases whose tag the format fixes, whatever the CRF says: an access phrase ("Accessed 3 Oct.
     2022.", "Retrieved January 15, 2010, from", "[cited 2017 Apr 10]") is `accessed`; a bracketed or
@@ -253,7 +260,7 @@ def _caret_number(tokens: list[str], tags: list[str]) -> None:
 def _lead_signal(tokens: list[str], tags: list[str]) -> None:
     """A footnote's opening signal ("See also", "Cf.", "Quoted in"), after any citation number, is a
     note, in place."""
-    first = 1 if tags[0] == "citation-number" else 0
+    first = _first_field(tags)
     head = " ".join(tokens[first : first + 4]) + " "
     m = P.RE_LEAD_SIGNAL.match(head)
     if m and first + (k := len(head[: m.end()].split())) < len(tokens):
@@ -300,7 +307,7 @@ def _personal_communication(tokens: list[str], tags: list[str]) -> None:
             continue
         k = len(head[: m.end()].split())
         tags[i : i + k] = ["medium"] * k
-        first = 1 if tags[0] == "citation-number" else 0
+        first = _first_field(tags)
         end = _name_end(tokens, first)
         role = tokens[end + 1 : i] if end is not None and end < i else None
         # a quoted or italic title between them: not a name and a role
@@ -381,7 +388,7 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
     the date `note` (the person's role); in place. Only when
     a name of at most five capitalised words follows, ending at a comma or the string's end, so a title
     such as "Interview with the Vampire. New York: Knopf." is left alone."""
-    first = 1 if tags and tags[0] == "citation-number" else 0
+    first = _first_field(tags)
     head = " ".join(tokens[first : first + 4])
     m = P.RE_INTERVIEW_WITH.match(head)
     if not m:
@@ -436,7 +443,7 @@ def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list
 def _split_lead_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A reference has one title: a title run that opens the string with a plain sentence and goes on
     with a quoted or italic title is author + title ('Ministry of Water. *Survey 2018*.')."""
-    k = 1 if segments and segments[0][0] == "citation-number" else 0
+    k = _first_field(segments)
     if len(segments) <= k or segments[k][0] != "title":
         return segments
     _, s, e = segments[k]
@@ -571,7 +578,7 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
     """An author segment that opens with one complete "Family, I." name and goes on with a lower-case
     word no list of names holds ("Green, B. Renovation and Green Agenda Support ... across Europe,") has
     run into the title: the name ends there, the rest is the title (joining one that follows)."""
-    k = 1 if segments and segments[0][0] == "citation-number" else 0
+    k = _first_field(segments)
     if len(segments) <= k + 1 or segments[k][0] != "author":
         return segments
     _, s, e = segments[k]
