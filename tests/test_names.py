@@ -45,3 +45,38 @@ def test_names_by_acronym(name, text, expected):
     from sourcetrace._names import names_by_acronym
 
     assert names_by_acronym(name, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dr. Mary E. Lovely", ["mary", "e", "lovely"]),
+        ("Rudolph Giuliani Jr.", ["rudolph", "giuliani"]),
+        ("Safdari's", ["safdari"]),
+        ("former Senator Ann Church", ["ann", "church"]),
+        ("José Pérez", ["jose", "perez"]),
+    ],
+)
+def test_person_words_drop_honorifics_suffixes_and_possessive(name, expected):
+    from sourcetrace._names import person_words
+
+    assert person_words(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "given", "expected"),
+    [
+        ("Mary E. Lovely", "Lovely", "Mary E.", True),
+        ("Dr. Mary Lovely", "Lovely", "Mary", True),  # an honorific is no first name
+        ("Mr. Lovely", "Lovely", "John", True),  # nor is "Mr." an initial
+        ("Rudolph Giuliani Jr.", "Giuliani", "Rudolph", True),
+        ("Ines van der Berg", "van der Berg", "Ines", True),
+        ("Mary Lovely", "Lovely", "John", False),  # another first name
+        ("Mary Lovely", "Lovelace", "Mary", False),
+        ("Lovely", "van Lovely", "Ann", False),  # the family is longer than the name
+    ],
+)
+def test_same_person(name, family, given, expected):
+    from sourcetrace._names import same_person
+
+    assert same_person(name, family, given) is expected

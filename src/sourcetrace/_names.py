@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Honorifics and roles that precede a name; never a surname.
+TITLES = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev sen senator rep gov governor president "
+    "gen general col colonel capt captain sgt judge justice minister ambassador secretary mayor "
+    "chairman chairwoman director former the".split()
+)
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd md esq".split())
 RE_EMPHASIS = re.compile(r"[*_]+")
+RE_NAME_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 RE_NAME_PIECE = re.compile(r"[\w.&]+")
 RE_PAREN_ACRONYM = re.compile(r"\(([A-Z](?:\.?[A-Z]){1,5}\.?)\)")
 # Words an acronym skips: "Department of Homeland Security" is DHS.
@@ -21,6 +29,34 @@ def fold(text: str) -> str:
     text = RE_EMPHASIS.sub(" ", text)
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+def person_words(name: str) -> list[str]:
+    """The folded words of a person's name without the honorifics before it and the suffixes after it, and
+    without a possessive: "Dr. Mary E. Lovely Jr.'s" -> ["mary", "e", "lovely"]."""
+    words = RE_NAME_WORD.findall(fold(name))
+    while words and words[0] in TITLES:
+        words.pop(0)
+    while words and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return words
+
+
+def same_person(name: str, family: str, given: str) -> bool:
+    """True when a speaker's name ("Mary E. Lovely", "Dr. Lovely") is the reference author Lovely, Mary E.:
+    the family name's words end the name, and the first initials agree when both give one (accents, case,
+    honorifics and suffixes aside)."""
+    words = person_words(name)
+    family_words = fold(family).replace(",", " ").split()
+    given = fold(given).strip()
+    if not words or not family_words or len(family_words) > len(words):
+        return False
+    if words[-len(family_words):] != family_words:
+        return False
+    first = words[0] if len(words) > len(family_words) else ""
+    return not (first and given) or first[0] == given[0]
 
 
 def _acronym_letters(name: str) -> str | None:

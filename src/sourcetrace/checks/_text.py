@@ -6,7 +6,8 @@ import bisect
 
 from .._names import RE_EMPHASIS, fold
 from ..model import Article, Attribution, Link, Span
-from .patterns import NAME_SUFFIXES, RE_PARAGRAPH_BREAK, RE_SENTENCE_END, RE_WORD, TITLES
+from .._names import NAME_SUFFIXES, TITLES
+from .patterns import RE_PARAGRAPH_BREAK, RE_SENTENCE_END, RE_WORD
 
 
 class TextIndex:

@@ -13,13 +13,6 @@ RE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 RE_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
 # --- names ---------------------------------------------------------------------------------------
-# Honorifics and roles that precede a name; never a surname.
-TITLES = frozenset(
-    "mr mrs ms miss dr prof professor sir dame lord lady rev sen senator rep gov governor president "
-    "gen general col colonel capt captain sgt judge justice minister ambassador secretary mayor "
-    "chairman chairwoman director former the".split()
-)
-NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd md esq".split())
 # Words too generic to identify an organisation on their own (compared case-insensitively).
 GENERIC_ORG_WORDS = frozenset(
     "the of and for in on at a an us u.s. uk report department office group organization organisation "

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from .._names import fold, is_acronym_of
+from .._names import fold, is_acronym_of, same_person
 from ..model import Article, Link, Marker, Reference, Span
 from ..settings import Settings
 from .patterns import RE_ENDS_SENTENCE, RE_GLUE, RE_NON_WORD, RE_PARAGRAPH_BREAK, RE_SENTENCE_END
@@ -94,20 +94,6 @@ def _sentence_before(article: Article, marker: Marker, floor: int) -> Span:
     return Span(start, max(start, end), "claim")
 
 
-def _same_person(name: str, family: str, given: str) -> bool:
-    """True when a speaker's name ("Mary E. Lovely") is the reference author Lovely, Mary E.: the same
-    family name as its last word, and the same first initial when both give one (accents and case aside)."""
-    words = [w.strip(".,") for w in fold(name).split()]
-    family_words = fold(family).replace(",", " ").split()
-    given = fold(given).strip()
-    if not words or not family_words or len(family_words) > len(words):
-        return False
-    if words[-len(family_words):] != family_words:
-        return False
-    first = words[0] if len(words) > len(family_words) else ""
-    return not (first and given) or first[0] == given[0]
-
-
 def _same_organisation(a: str, b: str) -> bool:
     """One organisation: the same name ("the Congressional Budget Office" / "Congressional Budget Office"),
     or one is the other's acronym ("the DEA" / "U.S. Drug Enforcement Administration")."""
@@ -120,7 +106,7 @@ def _by_speaker(name: str, kind: str, ref: Reference) -> bool:
     "The Effects of Tariffs ...," Aug. 22, 2019")."""
     authors = ref.fields.authors
     if kind == "person":
-        return any(_same_person(name, a.family, a.given) for a in authors)
+        return any(same_person(name, a.family, a.given) for a in authors)
     names = [a.family for a in authors if not a.given] + ([ref.fields.container] if ref.fields.container else [])
     return any(_same_organisation(name, n) for n in names)
 
