@@ -92,7 +92,12 @@ def is_acronym_of(short: str, long: str) -> bool:
     """True when `short` ("CBO", "the DEA") abbreviates `long` ("Congressional Budget Office", "U.S. Drug
     Enforcement Administration", "Drug Enforcement Administration (DEA)")."""
     letters = _acronym_letters(short)
-    if letters is None or _acronym_letters(long) is not None:
+    return letters is not None and _abbreviates(letters, long)
+
+
+def _abbreviates(letters: str, long: str) -> bool:
+    """True when the acronym `letters` ("DEA") stands for the spelled-out name `long`."""
+    if _acronym_letters(long) is not None:
         return False
     given = RE_PAREN_ACRONYM.search(long)
     if given and given.group(1).replace(".", "") == letters:
@@ -105,13 +110,14 @@ def names_by_acronym(name: str, text: str) -> bool:
     """True when `text` names the organisation `name` by the other form: its acronym when `name` is
     spelled out ("Drug Enforcement Administration" / "... DEA report"), or spelled out when `name` is
     the acronym ("the DEA" / "... Drug Enforcement Administration report")."""
-    if _acronym_letters(name) is not None:
+    letters = _acronym_letters(name)
+    if letters is not None:
         for m in RE_CAPITALISED_RUN.finditer(text):
             words = m.group().split()
             # the run may hold words around the name ("Drug Enforcement Administration Warns of Fentanyl")
             for k in range(len(words)):
                 for j in range(k + 2, min(len(words), k + 2 * MAX_ACRONYM) + 1):
-                    if is_acronym_of(name, " ".join(words[k:j])):
+                    if _abbreviates(letters, " ".join(words[k:j])):
                         return True
         return False
     tokens = {t.strip(".,;:()[]\"'*").replace(".", "") for t in text.split()}
