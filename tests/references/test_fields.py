@@ -359,6 +359,12 @@ def test_fields_trim_lead_author(tagged, expected):
             [("title", "Tidal notes."), ("title", "Proc. Tide Symposium,"), ("pages", "pp. 3-9.")],
             [("title", "Tidal notes."), ("container-title", "Proc. Tide Symposium,"), ("pages", "pp. 3-9.")],
         ),
+        (  # a note chaining works with ";": the next work's title, left alone
+            [("title", "*Tidal notes*,"), ("date", "(2022),"), ("title", "9; and Varga Ltd, annual report,"),
+             ("pages", "p. 88.")],
+            [("title", "*Tidal notes*,"), ("date", "(2022),"), ("title", "9; and Varga Ltd, annual report,"),
+             ("pages", "p. 88.")],
+        ),
         (  # the "In ..." editor need not stand right before it; a container split off before joins it
             [("title", "Tidal notes,"), ("editor", "in P. Varga, Editor"), ("date", "(1995)."),
              ("container-title", "Coasts,"), ("title", "Tides and Ports."), ("publisher", "Brill.")],

@@ -538,19 +538,22 @@ def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -
     editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in."""
     out = segments
     seen = in_editor = False
+    first_end = 0
     for k, (tag, s, e) in enumerate(segments):
         if tag == "editor" and seen and _opens_with_in(text, s, e):
             in_editor = True
         if tag != "title":
             continue
         if not seen:
-            seen = True
+            seen, first_end = True, e
             continue
         if _opens_with_in(text, s, e) or in_editor:
             new = "container-title"
-        elif k + 1 < len(segments) and segments[k + 1][0] in ("volume", "pages"):
+        elif k + 1 < len(segments) and segments[k + 1][0] in ("volume", "pages") and ";" not in text[first_end:e]:
             # "Title. 1997. Computational Optimization, 54(3)": the periodical (core.xml, after the title,
-            # before a volume or pages: journal 301, container 147, title never)
+            # before a volume or pages: journal 301, container 147, title never); not in a note that
+            # chains works with ";" ("...; and Nordstrøm Grid, annual report 2021, p. 88"), where it is
+            # the next work's title
             new = "container-title" if P.RE_PROCEEDINGS.search(text, s, e) else "journal"
         else:
             continue
