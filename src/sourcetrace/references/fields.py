@@ -534,8 +534,9 @@ def _opens_with_in(text: str, start: int, end: int) -> bool:
 
 
 def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """A reference has one title: a second title segment that opens with "In" or follows an "In ..."
-    editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in."""
+    """A reference has one title: a second title segment that opens with "In" or comes after an "In ..."
+    editor segment ("In P. Sanders (Ed.) The Tribes of ...") is the book or proceedings the work is in;
+    one right before a volume or pages is the periodical."""
     out = segments
     seen = in_editor = False
     first_end = 0
@@ -593,7 +594,7 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
     if "al" in rest or not any(w[:1].islower() and w not in P.NAME_LIST_SMALL_WORDS for w in rest):
         return segments
     name_end = s + len(text[s : m.end()].rstrip())
-    tag, s2, e2 = segments[k + 1]
+    tag, _, e2 = segments[k + 1]
     if tag == "title":
         return segments[:k] + [("author", s, name_end), ("title", m.end(), e2)] + segments[k + 2 :]
     return segments[:k] + [("author", s, name_end), ("title", m.end(), e)] + segments[k + 1 :]
@@ -616,7 +617,7 @@ def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[
 def _edited_book_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A reference with no title whose editors stand right before a container ("Levinson, D., eds.
     Encyclopedia of ...") cites the edited book itself: that container is its title. Not a meeting's
-    proceedings, which stay the container (core.xml: 26 books titles, 2 proceedings containers)."""
+    proceedings, which stay the container (core.xml folds 0-3: 26 book titles, 2 proceedings containers)."""
     if any(tag == "title" for tag, _, _ in segments):
         return segments
     for k in range(1, len(segments)):
