@@ -411,6 +411,28 @@ def test_fields_edited_book_without_title_is_the_title(tagged, expected):
 @pytest.mark.parametrize(
     ("tagged", "expected"),
     [
+        (  # the container ends on an initial and the next segment is only the rest of the name
+            [("container-title", "In The Collected Stories of J."), ("publisher", "G. Varga."),
+             ("location", "New York:"), ("publisher", "Holt,")],
+            [("container-title", "In The Collected Stories of J. G. Varga."), ("location", "New York:"),
+             ("publisher", "Holt,")],
+        ),
+        (  # more than a name after the initial: left alone
+            [("title", "Tides, by J."), ("publisher", "G. Varga Press,"), ("date", "1995.")],
+            [("title", "Tides, by J."), ("publisher", "G. Varga Press,"), ("date", "1995.")],
+        ),
+    ],
+)
+def test_fields_name_cut_at_an_initial_rejoins_the_title(tagged, expected):
+    from sourcetrace.references.fields import _name_cut_at_initial
+
+    text, spans = _joined(tagged)
+    assert [(t, text[s:e]) for t, s, e in _name_cut_at_initial(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
         (  # "Family, I." and then words no list of names holds ("across"): the title had begun
             [("author", "Varga, B. Tides and Coastal Towns across Europe,"), ("date", "2012.")],
             [("author", "Varga, B."), ("title", "Tides and Coastal Towns across Europe,"), ("date", "2012.")],

@@ -107,7 +107,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _split_site_publisher(text, _split_italic_container(text, _split_quoted_title(text, out)))
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
-    out = _author_runs_into_title(text, out)
+    out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
     return _merge_runs(out)
 
 
@@ -576,6 +576,21 @@ def _title_then_in(text: str, segments: list[tuple[str, int, int]]) -> list[tupl
     if not m:
         return segments
     return segments[:k] + [("title", s, m.start(1)), ("container-title", m.end(1), e)] + segments[k + 1 :]
+
+
+def _name_cut_at_initial(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A title or container that ends on an initial, followed by a segment that is only the rest of a name
+    ("In The Best Short Stories of J." + "G. Ballard."): the name belongs to the title or container."""
+    out = segments
+    for k in range(len(segments) - 1):
+        tag, s, e = out[k]
+        if tag not in ("title", "container-title", "journal") or not P.RE_ENDS_WITH_INITIAL.search(text, s, e):
+            continue
+        _, s2, e2 = out[k + 1]
+        if P.RE_NAME_TAIL.fullmatch(text, s2, e2):
+            out = out[:k] + [(tag, s, e2)] + out[k + 2 :]
+            break
+    return out
 
 
 def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -104,6 +104,10 @@ RE_NAME_BEFORE_QUOTE = re.compile(r"""((?:(?:[A-Z][\w'’.]*-\s+[a-z]\w*|[A-Z][\
 # Where a title goes on with the book it is in: "... Table-Fellowship,” in The Social World", "The
 # Europeans, in Novels": a comma or closing quote, "in", a capital or an opening quote.
 RE_TITLE_THEN_IN = re.compile(r"""(?:,|[»”"’]|'')(\s+)[Ii]n:?\s+(?=[A-ZÀ-ÞŒ«“"‘'*])""")
+# The rest of a person's name that a segment boundary cut after an initial ("... Stories of J. | G. Ballard.",
+# "... Presented to N. | R. Ker."): initials, then one family name ending the segment.
+RE_NAME_TAIL = re.compile(r"(?:[A-Z]\.\s*)+[A-Z][\w'’-]+[.,:]?")
+RE_ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 # A meeting's papers: cited whole after their editors, core.xml still tags them the container.
 RE_PROCEEDINGS = re.compile(r"\b(?:[Pp]roc\.|[Pp]roceedings|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Cc]ongress|[Cc]olloquium)")
 RE_FINAL_INITIAL = re.compile(r"(?:^|[\s.,-])[A-Z]\.$")
