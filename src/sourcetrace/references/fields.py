@@ -113,7 +113,10 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
 
 def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """One segment per run of a tag: a retagged segment may now carry its neighbour's tag."""
-    if all(segments[k][0] != segments[k - 1][0] for k in range(1, len(segments))):
+    for k in range(1, len(segments)):
+        if segments[k][0] == segments[k - 1][0]:
+            break
+    else:
         return segments
     out = [segments[0]]
     for tag, s, e in segments[1:]:
@@ -567,6 +570,8 @@ def _later_title_as_container(text: str, segments: list[tuple[str, int, int]]) -
 def _title_then_in(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The only title of a reference with no container that runs on with ', in <Capital>' or '” in ...'
     holds the work and the book it is in ("The Europeans, in Novels, 1871–1880"): split there."""
+    if " in" not in text and " In" not in text:
+        return segments
     tags = [tag for tag, _, _ in segments]
     if tags.count("title") != 1 or any(t in CONTAINER_TAGS for t in tags):
         return segments
@@ -584,7 +589,10 @@ def _name_cut_at_initial(text: str, segments: list[tuple[str, int, int]]) -> lis
     out = segments
     for k in range(len(segments) - 1):
         tag, s, e = out[k]
-        if tag not in ("title", "container-title", "journal") or not P.RE_ENDS_WITH_INITIAL.search(text, s, e):
+        # a cheap look at the last two characters before the regex: "J."
+        if text[e - 1] != "." or not text[e - 2].isupper() or tag not in ("title", "container-title", "journal"):
+            continue
+        if not P.RE_ENDS_WITH_INITIAL.search(text, s, e):
             continue
         _, s2, e2 = out[k + 1]
         if P.RE_NAME_TAIL.fullmatch(text, s2, e2):
@@ -618,6 +626,8 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
 def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A title right after the authors that opens with a name's last words and then a quotation mark
     ('Chern "Design for Reliability ..."'): the words before the quote end the author list."""
+    if '"' not in text and "“" not in text and "«" not in text and "``" not in text:
+        return segments
     for k in range(1, len(segments)):
         tag, s, e = segments[k]
         if tag == "title" and segments[k - 1][0] == "author":
@@ -633,15 +643,21 @@ def _edited_book_title(text: str, segments: list[tuple[str, int, int]]) -> list[
     """A reference with no title whose editors stand right before a container ("Levinson, D., eds.
     Encyclopedia of ...") cites the edited book itself: that container is its title. Not a meeting's
     proceedings, which stay the container (core.xml folds 0-3: 26 book titles, 2 proceedings containers)."""
-    if any(tag == "title" for tag, _, _ in segments):
+    if not segments or segments[0][0] == "title":
         return segments
+    found = 0
     for k in range(1, len(segments)):
-        tag, s, e = segments[k]
-        if tag == "container-title" and segments[k - 1][0] == "editor":
-            if P.RE_PROCEEDINGS.search(text, s, e):
-                return segments
-            return segments[:k] + [("title", s, e)] + segments[k + 1 :]
-    return segments
+        tag = segments[k][0]
+        if tag == "title":
+            return segments
+        if not found and tag == "container-title" and segments[k - 1][0] == "editor":
+            found = k
+    if not found:
+        return segments
+    _, s, e = segments[found]
+    if P.RE_PROCEEDINGS.search(text, s, e):
+        return segments
+    return segments[:found] + [("title", s, e)] + segments[found + 1 :]
 
 
 def parse_reference(text: str, path: str | Path | None = None) -> tuple[ReferenceFields, list[Segment]]:
