@@ -260,6 +260,12 @@ def _joined(tagged: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, in
     return text, spans
 
 
+def _after_rule(rule, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(tag, text) of each segment after a segment rule of fields.py runs on the string `tagged` joins."""
+    text, spans = _joined(tagged)
+    return [(t, text[s:e]) for t, s, e in rule(text, spans)]
+
+
 def _segment_pairs(text: str) -> list[tuple[str, str]]:
     """(tag, stripped text) of each segment parse_reference gives `text`."""
     return [(t, x.strip()) for t, x in parse_reference(text)[1]]
@@ -289,8 +295,7 @@ def _segment_pairs(text: str) -> list[tuple[str, str]]:
 def test_fields_split_italic_container(tagged, expected):
     from sourcetrace.references.fields import _split_italic_container
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _split_italic_container(text, spans)] == expected
+    assert _after_rule(_split_italic_container, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -321,8 +326,7 @@ def test_fields_split_italic_container(tagged, expected):
 def test_fields_trim_lead_author(tagged, expected):
     from sourcetrace.references.fields import _trim_lead_author
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _trim_lead_author(text, spans)] == expected
+    assert _after_rule(_trim_lead_author, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -376,8 +380,7 @@ def test_fields_trim_lead_author(tagged, expected):
 def test_fields_later_title_after_in_is_the_container(tagged, expected):
     from sourcetrace.references.fields import _later_title_as_container
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _later_title_as_container(text, spans)] == expected
+    assert _after_rule(_later_title_as_container, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -404,8 +407,7 @@ def test_fields_later_title_after_in_is_the_container(tagged, expected):
 def test_fields_edited_book_without_title_is_the_title(tagged, expected):
     from sourcetrace.references.fields import _edited_book_title
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _edited_book_title(text, spans)] == expected
+    assert _after_rule(_edited_book_title, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -426,8 +428,7 @@ def test_fields_edited_book_without_title_is_the_title(tagged, expected):
 def test_fields_name_cut_at_an_initial_rejoins_the_title(tagged, expected):
     from sourcetrace.references.fields import _name_cut_at_initial
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _name_cut_at_initial(text, spans)] == expected
+    assert _after_rule(_name_cut_at_initial, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -458,8 +459,7 @@ def test_fields_name_cut_at_an_initial_rejoins_the_title(tagged, expected):
 def test_fields_author_running_into_the_title_is_cut(tagged, expected):
     from sourcetrace.references.fields import _author_runs_into_title
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _author_runs_into_title(text, spans)] == expected
+    assert _after_rule(_author_runs_into_title, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -482,8 +482,7 @@ def test_fields_author_running_into_the_title_is_cut(tagged, expected):
 def test_fields_name_before_quoted_title_ends_the_authors(tagged, expected):
     from sourcetrace.references.fields import _name_before_quote
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _name_before_quote(text, spans)] == expected
+    assert _after_rule(_name_before_quote, tagged) == expected
 
 
 @pytest.mark.parametrize(
@@ -497,8 +496,8 @@ def test_fields_name_before_quoted_title_ends_the_authors(tagged, expected):
 def test_fields_quoted_title_ends_at_its_closing_mark(title, periodical):
     from sourcetrace.references.fields import _split_quoted_title
 
-    text, spans = _joined([("author", "P. Varga,"), ("title", f"{title} {periodical}"), ("date", "2007.")])
-    assert [(t, text[s:e]) for t, s, e in _split_quoted_title(text, spans)] == [
+    tagged = [("author", "P. Varga,"), ("title", f"{title} {periodical}"), ("date", "2007.")]
+    assert _after_rule(_split_quoted_title, tagged) == [
         ("author", "P. Varga,"), ("title", title), ("journal", periodical), ("date", "2007.")]
 
 
@@ -527,8 +526,7 @@ def test_fields_quoted_title_ends_at_its_closing_mark(title, periodical):
 def test_fields_title_running_on_with_in_is_split(tagged, expected):
     from sourcetrace.references.fields import _title_then_in
 
-    text, spans = _joined(tagged)
-    assert [(t, text[s:e]) for t, s, e in _title_then_in(text, spans)] == expected
+    assert _after_rule(_title_then_in, tagged) == expected
 
 
 def test_fields_lexicon_built_from_tagged_data_only():

@@ -139,6 +139,11 @@ def _first_field(items: list) -> int:
     return 1 if (head[0] if isinstance(head, tuple) else head) == "citation-number" else 0
 
 
+def _end_before_space(text: str, start: int, end: int) -> int:
+    """Where text[start:end] ends without its trailing whitespace: a segment cut at a regex match ends there."""
+    return start + len(text[start:end].rstrip())
+
+
 def _fix_phrases(tokens: list[str], tags: list[str]) -> list[str]:
     """Phrases whose tag the format fixes, whatever the CRF says: an access phrase ("Accessed 3 Oct.
     2022.", "Retrieved January 15, 2010, from", "[cited 2017 Apr 10]") is `accessed`; a bracketed or
@@ -466,7 +471,7 @@ def _trim_lead_author(text: str, segments: list[tuple[str, int, int]]) -> list[t
     if not m or m.end() >= e or P.RE_NAME_LIST_GOES_ON.match(text, m.end(), e):
         return segments
     tag, _, e2 = segments[1]
-    return [("author", s, m.end() - len(text[s : m.end()]) + len(text[s : m.end()].rstrip())), (tag, m.end(), e2)] + segments[2:]
+    return [("author", s, _end_before_space(text, s, m.end())), (tag, m.end(), e2)] + segments[2:]
 
 
 def _split_italic_container(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -586,19 +591,16 @@ def _title_then_in(text: str, segments: list[tuple[str, int, int]]) -> list[tupl
 def _name_cut_at_initial(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A title or container that ends on an initial, followed by a segment that is only the rest of a name
     ("In The Best Short Stories of J." + "G. Ballard."): the name belongs to the title or container."""
-    out = segments
     for k in range(len(segments) - 1):
-        tag, s, e = out[k]
-        # a cheap look at the last two characters before the regex: "J."
-        if text[e - 1] != "." or not text[e - 2].isupper() or tag not in ("title", "container-title", "journal"):
+        tag, s, e = segments[k]
+        # ends on " J." (or is "J." at the string's start): an initial, by its last three characters
+        if not (e - s >= 2 and text[e - 1] == "." and "A" <= text[e - 2] <= "Z"
+                and (text[e - 3].isspace() if e - s > 2 else s == 0)):
             continue
-        if not P.RE_ENDS_WITH_INITIAL.search(text, s, e):
-            continue
-        _, s2, e2 = out[k + 1]
-        if P.RE_NAME_TAIL.fullmatch(text, s2, e2):
-            out = out[:k] + [(tag, s, e2)] + out[k + 2 :]
-            break
-    return out
+        _, s2, e2 = segments[k + 1]
+        if tag in ("title", "container-title", "journal") and P.RE_NAME_TAIL.fullmatch(text, s2, e2):
+            return segments[:k] + [(tag, s, e2)] + segments[k + 2 :]
+    return segments
 
 
 def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -616,7 +618,7 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
     # "et al." would leave the cut inside the list
     if "al" in rest or not any(w[:1].islower() and w not in P.NAME_LIST_SMALL_WORDS for w in rest):
         return segments
-    name_end = s + len(text[s : m.end()].rstrip())
+    name_end = _end_before_space(text, s, m.end())
     tag, _, e2 = segments[k + 1]
     if tag == "title":
         return segments[:k] + [("author", s, name_end), ("title", m.end(), e2)] + segments[k + 2 :]
@@ -634,7 +636,7 @@ def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[
             m = P.RE_NAME_BEFORE_QUOTE.match(text, s, e)
             if not m:
                 return segments
-            end = s + len(m.group(1).rstrip())
+            end = _end_before_space(text, s, m.end(1))
             return segments[: k - 1] + [("author", segments[k - 1][1], end), ("title", m.end(1), e)] + segments[k + 1 :]
     return segments
 
@@ -643,14 +645,11 @@ def _edited_book_title(text: str, segments: list[tuple[str, int, int]]) -> list[
     """A reference with no title whose editors stand right before a container ("Levinson, D., eds.
     Encyclopedia of ...") cites the edited book itself: that container is its title. Not a meeting's
     proceedings, which stay the container (core.xml folds 0-3: 26 book titles, 2 proceedings containers)."""
-    if not segments or segments[0][0] == "title":
-        return segments
     found = 0
-    for k in range(1, len(segments)):
-        tag = segments[k][0]
+    for k, (tag, _, _) in enumerate(segments):
         if tag == "title":
             return segments
-        if not found and tag == "container-title" and segments[k - 1][0] == "editor":
+        if not found and k and tag == "container-title" and segments[k - 1][0] == "editor":
             found = k
     if not found:
         return segments

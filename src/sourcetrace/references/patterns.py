@@ -107,7 +107,6 @@ RE_TITLE_THEN_IN = re.compile(r"""(?:,|[»”"’]|'')(\s+)[Ii]n:?\s+(?=[A-ZÀ-�
 # The rest of a person's name that a segment boundary cut after an initial ("... Stories of J. | G. Ballard.",
 # "... Presented to N. | R. Ker."): initials, then one family name ending the segment.
 RE_NAME_TAIL = re.compile(r"(?:[A-Z]\.\s*)+[A-Z][\w'’-]+[.,:]?")
-RE_ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 # A meeting's papers: cited whole after their editors, core.xml still tags them the container.
 RE_PROCEEDINGS = re.compile(r"\b(?:[Pp]roc\.|[Pp]roceedings|[Cc]onference|[Ww]orkshop|[Ss]ymposium|[Cc]ongress|[Cc]olloquium)")
 RE_FINAL_INITIAL = re.compile(r"(?:^|[\s.,-])[A-Z]\.$")
@@ -238,9 +237,8 @@ RE_ACCESS_YEAR = re.compile(
 )
 RE_INTERNET = re.compile(r"\[(?:internet|online)\]", re.IGNORECASE)
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "bin", "al", "el", "ter", "mac"}
-# A lead "Family, I." / "Family, I. J." / "Family, Given." name, and the small words a list of names may hold
-# ("and", "et", "und", "y", particles, "et al.") -- any other lower-case word means the title has begun.
-RE_LEAD_NAME_INITIALS = re.compile(r"[A-Z][\w'’-]+, (?:[A-Z][\w'’-]+(?: [A-Z]\.|\.)|[A-Z]\.(?: ?[A-Z]\.)*)\s+")
+# The small words a list of names may hold ("and", "et", "und", "y", particles, "et al."): after a lead
+# name, any other lower-case word means the title has begun.
 NAME_LIST_SMALL_WORDS = NAME_PARTICLES | {"and", "et", "al", "und", "y", "e", "en", "och", "og", "i", "ve", "jr", "sr"}
 ORG_WORDS = {
     "nations", "organization", "organisation", "department", "institute", "association", "society", "watch",
@@ -284,7 +282,10 @@ RE_POST_GENRE = re.compile(r"\btweet|\bpost\b|\b(?:" + "|".join(sorted(SOCIAL_SI
 # author) the CRF read as part of the title, 'Port Authority of Valdera. "New Terminal Opens."'.
 RE_PLAIN_LEAD = re.compile(r"([A-Z][^\"“”‘’*.]{1,80}\.)\s+(?=[\"“‘*])")
 # "Family, Given." / "Family, Given M." opening a reference: one complete inverted name (MLA, Chicago)
-RE_LEAD_NAME = re.compile(r"[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.|\.)\s+")
+_LEAD_FAMILY, _LEAD_GIVEN = r"[A-Z][\w'’-]+, ", r"[A-Z][\w'’-]+(?: [A-Z]\.|\.)"
+RE_LEAD_NAME = re.compile(_LEAD_FAMILY + _LEAD_GIVEN + r"\s+")
+# ... or "Family, I." / "Family, I. J." (initials only)
+RE_LEAD_NAME_INITIALS = re.compile(_LEAD_FAMILY + "(?:" + _LEAD_GIVEN + r"|[A-Z]\.(?: ?[A-Z]\.)*)\s+")
 # what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
 RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+, [A-Z])")
 # Wikipedia's rendered back-link: "^" (or "^ a b" when the note is cited more than once) opens the
