@@ -14,7 +14,7 @@ TITLES = frozenset(
 )
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd md esq".split())
 RE_EMPHASIS = re.compile(r"[*_]+")
-RE_NAME_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+RE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")  # a word, with its inner apostrophes and hyphens
 RE_NAME_PIECE = re.compile(r"[\w.&]+")
 RE_PAREN_ACRONYM = re.compile(r"\(([A-Z](?:\.?[A-Z]){1,5}\.?)\)")
 # Words an acronym skips: "Department of Homeland Security" is DHS.
@@ -31,17 +31,22 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
 
 
+def words(text: str) -> list[str]:
+    """The folded words of a text, as names are compared ("O’Neil's" -> ["o'neil's"])."""
+    return RE_WORD.findall(fold(text))
+
+
 def person_words(name: str) -> list[str]:
     """The folded words of a person's name without the honorifics before it and the suffixes after it, and
     without a possessive: "Dr. Mary E. Lovely Jr.'s" -> ["mary", "e", "lovely"]."""
-    words = RE_NAME_WORD.findall(fold(name))
-    while words and words[0] in TITLES:
-        words.pop(0)
-    while words and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    if words and words[-1].endswith("'s"):
-        words[-1] = words[-1][:-2]
-    return words
+    found = words(name)
+    while found and found[0] in TITLES:
+        found.pop(0)
+    while found and found[-1] in NAME_SUFFIXES:
+        found.pop()
+    if found and found[-1].endswith("'s"):
+        found[-1] = found[-1][:-2]
+    return found
 
 
 def same_person(name: str, family: str, given: str) -> bool:

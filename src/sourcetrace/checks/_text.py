@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import bisect
 
-from .._names import RE_EMPHASIS, fold
+from .._names import NAME_SUFFIXES, RE_EMPHASIS, RE_WORD, TITLES, fold
 from ..model import Article, Attribution, Link, Span
-from .._names import NAME_SUFFIXES, TITLES
-from .patterns import RE_PARAGRAPH_BREAK, RE_SENTENCE_END, RE_WORD
+from .patterns import RE_PARAGRAPH_BREAK, RE_SENTENCE_END
 
 
 class TextIndex:
@@ -67,10 +66,6 @@ def text_index(article: Article) -> TextIndex:
     index = TextIndex(article)
     _LAST_INDEX = (article.text, article.tokens, index)
     return index
-
-
-def words(text: str) -> list[str]:
-    return RE_WORD.findall(fold(text))
 
 
 def surname(name: str) -> str | None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .._names import RE_WORD
 from ..model import Article, Finding, Span
 from ..settings import Settings
-from .patterns import LOADED_FORMS, LOADED_HINT, RE_WORD
+from .patterns import LOADED_FORMS, LOADED_HINT
 from .registry import finding
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .._names import RE_WORD
 from ..model import Article, Finding
 from ..settings import Settings
-from .patterns import RE_WORD
 from .registry import finding
 
 QUOTED_KINDS = ("direct", "mixed")

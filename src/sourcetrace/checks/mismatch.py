@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .._names import names_by_acronym
+from .._names import names_by_acronym, words
 from ..model import Article, Attribution, Finding, Reference, Span, Speaker
 from ..settings import Settings
-from ._text import TextIndex, attribution_frame, fold, quote_excerpt, reference_label, surname, text_index, words
+from ._text import TextIndex, attribution_frame, fold, quote_excerpt, reference_label, surname, text_index
 from .patterns import (
     EVENT_WORDS,
     GENERIC_ORG_WORDS,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .._names import words
 from ..model import Article, Finding, Reference, Span
 from ..settings import Settings
-from ._text import fold, reference_label, words
+from ._text import fold, reference_label
 from .patterns import RE_HOST
 from .registry import finding
 

@@ -9,7 +9,6 @@ RE_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # Fallback sentence end when the article carries no tokens layer (hand-built Articles in tests):
 # terminal punctuation, optional closing quote/bracket, then space and something that can open a sentence.
 RE_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[A-Z0-9“\"‘'(\[*])|\n\s*\n")
-RE_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 RE_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
 # --- names ---------------------------------------------------------------------------------------
