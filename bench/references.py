@@ -9,6 +9,7 @@ times, and prints the median rate; also times the whole references stage on the 
     python bench/references.py --breakdown                   # microseconds per reference of each step
     python bench/references.py --crfsuite                    # crfsuite's tagger instead of the compiled one
     python bench/references.py --prefilters                  # the cheap tests that gate fields' fixes
+    python bench/references.py --rules                       # each segment rule of fields, alone
 """
 
 from __future__ import annotations
@@ -66,6 +67,30 @@ def time_prefilters(refs: list[str], runs: int) -> int:
     return 0
 
 
+def time_rules(refs: list[str], runs: int) -> int:
+    """Microseconds per reference of each segment-level rule segment_spans runs after tagging, on the
+    segments it returns (computed once, outside the timing)."""
+    from sourcetrace.references import fields as F
+
+    segments = [F.segment_spans(r) for r in refs]
+    rules = {name: getattr(F, name) for name in (
+        "_trim_lead_author", "_later_title_as_container", "_edited_book_title", "_name_before_quote",
+        "_title_then_in", "_name_cut_at_initial", "_author_runs_into_title")}
+    rules["_merge_runs"] = lambda text, segs: F._merge_runs(segs)
+    total = 0.0
+    for name, rule in rules.items():
+        times = []
+        for _ in range(runs):
+            t = time.process_time()
+            for text, segs in zip(refs, segments):
+                rule(text, segs)
+            times.append((time.process_time() - t) / len(refs) * 1e6)
+        total += statistics.median(times)
+        print(f"{name:<26} median {statistics.median(times):5.2f} microseconds per reference (min {min(times):.2f})")
+    print(f"{'all of them':<26} {total:5.2f} microseconds per reference (sum of the medians)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -76,6 +101,7 @@ def main() -> int:
                     help="tag with crfsuite's own tagger, as an install without the compiled extension does")
     ap.add_argument("--prefilters", action="store_true",
                     help="time each cheap test that gates one of fields' fixes (RE_FIX_HINT, MARK_HINTS, ...) alone")
+    ap.add_argument("--rules", action="store_true", help="time each segment-level rule of fields alone")
     args = ap.parse_args()
     if args.crfsuite:
         decoder.COMPILED = False
@@ -87,6 +113,8 @@ def main() -> int:
         return time_steps(refs, args.runs)
     if args.prefilters:
         return time_prefilters(refs, args.runs)
+    if args.rules:
+        return time_rules(refs, args.runs)
     parse_reference(refs[0])  # load the model outside the timing
     # CPU time of this process = what one core does; wall time also counts other jobs on a shared machine
     cpu_rates, wall_rates = [], []
