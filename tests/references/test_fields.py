@@ -573,6 +573,14 @@ def test_fields_fixed_phrases_get_their_tag(text, segment, tag):
         ('Dale, Ana (3 June 2015). "Pier reopens". *Oxmere Mail*. Archived from the original on 2015-06-09. '
          "Retrieved 2020-02-01.", "Archived from the original on 2015-06-09.", "note"),
         ('"Pier reopens". *Oxmere Mail*. 3 June 1988. p. 2. Retrieved 4 May 2016 – via NewsVault.', "– via NewsVault.", "note"),
+        # the {{webarchive}} notice: the snapshot's date is no date of the work
+        ('"Pier reopens". *Oxmere Mail*. 3 June 1988. Archived 2016-05-04 at the Wayback Machine. Retrieved 4 May 2016.',
+         "Archived 2016-05-04 at the Wayback Machine.", "note"),
+        ('"Tide Tables." Oxmere Port Board. Archived March 2, 2019, at the Wayback Machine. https://archive.example/web/1',
+         "Archived March 2, 2019, at the Wayback Machine.", "note"),
+        # words between italics markers are one field, an abbreviation's period inside them no boundary
+        ("Brief for Appellant at 9, *Dale v. Oxmere Cnty. Hous. Auth.*, No. 21-114 (4th Cir. filed Jan. 3, 2022).",
+         "*Dale v. Oxmere Cnty. Hous. Auth.*,", "title"),
         # APA 7 descriptions made up by the writer, versions, episodes
         ("Pell, R. (2020). *Salt marsh transects* (Version 3) [Data set]. Oxmere Field Station.", "(Version 3)", "edition"),
         ("Pell, R. (2021, May 2). Who dredges the harbour? (No. 41) [Audio podcast episode]. In *Low Water*. Reedcast.",
@@ -910,3 +918,46 @@ def test_fields_segments_carry_plain_anystyle_tags():
 )
 def test_fields_organisation_authors_are_one_name(value, expected):
     assert parse_authors(value) == expected
+
+
+def test_italics_hold_together_only_up_to_a_closing_marker():
+    from sourcetrace.references.fields import _italics_hold_together
+
+    tokens = "*Dale v. Oxmere Cnty. Hous. Auth.*, No. 4".split()
+    tags = ["title", "title", "title", "title", "journal", "journal", "note", "note"]
+    _italics_hold_together(tokens, tags)
+    assert tags == ["title"] * 6 + ["note", "note"]
+    # a cut after a colon is the format's: a hearing's title and its genre
+    tokens = "*Dry Wells: Hearing Before the S. Comm.*, 2021".split()
+    tags = ["title", "title", "genre", "genre", "genre", "genre", "genre", "date"]
+    _italics_hold_together(tokens, tags)
+    assert tags == ["title", "title"] + ["genre"] * 5 + ["date"]
+    # no closing marker: nothing moves; a new opening marker first: the open span is no span
+    for text in ("*Corresponding author. Oxmere Cnty. 2020", "*Dale v. Oxmere *Courier*, 2020"):
+        tokens = text.split()
+        tags = ["title", "title", "note", "note", "date", "date"][: len(tokens)]
+        before = list(tags)
+        _italics_hold_together(tokens, tags)
+        assert tags == before
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # a fact-check's source line: the outlet first, then the quoted headline
+        ([("author", "Oxmere Ledger, "), ("title", '"Ferry fares to rise," '), ("date", "March 3, 2021")],
+         [("journal", "Oxmere Ledger, "), ("title", '"Ferry fares to rise," '), ("date", "March 3, 2021")]),
+        ([("citation-number", "5 "), ("author", "Tidewater Press Agency. "), ("title", "“Pier closes.” "), ("date", "2020.")],
+         [("citation-number", "5 "), ("journal", "Tidewater Press Agency. "), ("title", "“Pier closes.” "), ("date", "2020.")]),
+        # a person, a list, an institute, an unquoted title, or a periodical later on: left alone
+        ([("author", "Times, Peter. "), ("title", '"Ferry fares." '), ("date", "2021.")], None),
+        ([("author", "Oxmere News and Ana Dale, "), ("title", '"Ferry fares," '), ("date", "2021.")], None),
+        ([("author", "Oxmere Institute for Fiscal Studies, "), ("title", '"Who pays?" '), ("date", "2021.")], None),
+        ([("author", "Oxmere Daily News. "), ("title", "Ferry fares. "), ("date", "2021.")], None),
+        ([("author", "Oxmere Wire Service. "), ("title", '"Ferry fares." '), ("journal", "*Harbor Post*, "), ("date", "2021.")], None),
+    ],
+)
+def test_fields_outlet_leads(tagged, expected):
+    from sourcetrace.references.fields import _outlet_leads
+
+    assert _after_rule(_outlet_leads, tagged) == (tagged if expected is None else expected)

@@ -85,6 +85,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _fix_marks(tokens, tags)  # in place: tags is a new list from tag_tokens or _fix_phrases
     if text[:1] == "^":
         _caret_number(tokens, tags)
+    if "*" in text:
+        _italics_hold_together(tokens, tags)
     if P.RE_LEAD_HINT.match(text):
         _lead_signal(tokens, tags)
     if any(hint in low for hint in P.LATER_HINTS):
@@ -108,7 +110,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
-    return _merge_runs(out)
+    return _merge_runs(_outlet_leads(text, out))
 
 
 def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -128,6 +130,7 @@ def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, in
 
 
 _IN_WORDS = frozenset(("in", "in:"))
+_OPEN_TITLE_QUOTES = "\"“‘«'"
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
 _PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases and "Interview by"
 
@@ -232,11 +235,17 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
             tags[i] = "container-title"  # "[Video]. TikTok."
         elif tok in P.DASHES and i + 1 < n and tokens[i + 1].lower() == "via":
             _tag_through_block(tokens, tags, i, "note")
-        elif first in "aA" and tok.lower() == "archived" and P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
-            for j in range(i + 1, min(n, i + 9)):
-                if P.RE_ACCESS_YEAR.match(tokens[j]):
-                    tags[i : j + 1] = ["note"] * (j + 1 - i)
-                    break
+        elif first in "aA" and tok.lower() == "archived":
+            if P.RE_ARCHIVED.match(" ".join(tokens[i : i + 4])):
+                for j in range(i + 1, min(n, i + 9)):
+                    if P.RE_ACCESS_YEAR.match(tokens[j]):
+                        tags[i : j + 1] = ["note"] * (j + 1 - i)
+                        break
+            else:  # Wikipedia's "Archived 2017-01-09 at the Wayback Machine": the date is the copy's
+                for j in range(i + 2, min(n, i + 9)):
+                    if tokens[j].lower().startswith("machine") and tokens[j - 1].lower() == "wayback":
+                        tags[i : j + 1] = ["note"] * (j + 1 - i)
+                        break
         elif first in "lL" and tok.lower() == "last" and i + 1 < n and tokens[i + 1].lower().rstrip(":") in P.MODIFIED_WORDS:
             tags[i] = tags[i + 1] = "note"
         elif first in "pPuU" and tok.lower() in P.POSTED_WORDS and i + 1 < n and P.RE_ACCESS_DATE_PART.match(tokens[i + 1]):
@@ -252,6 +261,28 @@ def _fix_marks(tokens: list[str], tags: list[str]) -> None:
                     if P.RE_CITED_DATE.search(" ".join(tokens[i : j + 1])):
                         tags[i : j + 1] = ["accessed"] * (j + 1 - i)
                     break
+
+
+def _italics_hold_together(tokens: list[str], tags: list[str]) -> None:
+    """Words between italics markers are one field, in place: the CRF may cut '*Okafor v. Lakeshore Cnty.
+    Hous. Auth.*' at an abbreviation's period; every word up to the closing marker takes the opening one's tag.
+    A cut after a colon or comma stays ('*Securing the Grid: Hearing Before the S. Comm.*')."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if tok[0] == "*" and tok.count("*") == 1 and tok != "*":
+            for j in range(i + 1, min(n, i + 16)):
+                if "*" in tokens[j]:
+                    # not after a new opening marker (no closing one for this span), and only where each cut
+                    # follows a period: "*Title: Hearing Before ...*" may hold a title and a genre
+                    if tokens[j][0] != "*" and all(
+                        tags[m] == tags[m - 1] or tokens[m - 1][-1] == "." for m in range(i + 1, j + 1)
+                    ):
+                        tags[i + 1 : j + 1] = [tags[i]] * (j - i)
+                    i = j
+                    break
+        i += 1
 
 
 def _caret_number(tokens: list[str], tags: list[str]) -> None:
@@ -623,6 +654,25 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
     if tag == "title":
         return segments[:k] + [("author", s, name_end), ("title", m.end(), e2)] + segments[k + 2 :]
     return segments[:k] + [("author", s, name_end), ("title", m.end(), e)] + segments[k + 1 :]
+
+
+def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'Harbor Ledger, "Ferry fares to rise 12%," March 3, 2021': a first field read as the author, right before
+    a quoted title, named like a newspaper or wire ("Ledger", "News", "Wire Service"), with no periodical
+    anywhere else in the string, is the outlet. One name only: no list ("and", "&", ";", "Family, Given")."""
+    k = _first_field(segments)
+    if len(segments) <= k + 1 or segments[k][0] != "author" or segments[k + 1][0] != "title":
+        return segments
+    if text[segments[k + 1][1]] not in _OPEN_TITLE_QUOTES:
+        return segments
+    _, s, e = segments[k]
+    name = text[s:e].rstrip(" .,:;")
+    if "," in name or ";" in name or "&" in name or " and " in name or any(t in CONTAINER_TAGS for t, _, _ in segments):
+        return segments
+    words = [w.strip("()[]*").lower() for w in P.RE_NAME_WORD_SPLIT.split(name)]
+    if len(words) < 2 or not any(w in P.NEWS_NAME_WORDS for w in words):
+        return segments
+    return segments[:k] + [("journal", s, e)] + segments[k + 1 :]
 
 
 def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -183,6 +183,15 @@ PERIODICAL_WORDS = frozenset({
     "monthly", "chronicle", "observer", "tribune", "record", "digest", "newsletter", "blog", "online",
     "today", "wire", "press", "notes", "series", "papers", "yearbook", "almanac",
 })
+# A newspaper's or wire's name: the nameplate words of the press (not a scholarly periodical's, "Studies",
+# "Review", which also name institutes). A fact-check's source list opens with the outlet ("Harbor Ledger,
+# "Ferry fares to rise," March 3, 2021").
+NEWS_NAME_WORDS = frozenset({
+    "news", "times", "post", "gazette", "herald", "magazine", "daily", "weekly", "chronicle", "observer",
+    "tribune", "wire", "newswire", "press", "journal", "ledger", "bugle", "dispatch", "courier", "standard",
+    "mail", "telegraph", "guardian", "sentinel", "examiner", "inquirer", "register", "globe", "star", "mirror",
+    "express", "argus", "clarion", "advertiser", "packet", "beacon", "monitor", "courant", "enquirer",
+})
 # Vancouver's "[updated 2022 Aug 16; cited 2022 Sep 2]": one access phrase whose access date is the cited one.
 RE_UPDATED_BRACKET = re.compile(r"^\[(?:" + "|".join(sorted(MODIFIED_WORDS)) + r")$", re.IGNORECASE)
 RE_CITED_DATE = re.compile(r"\bcited\b(.*)$", re.IGNORECASE)
