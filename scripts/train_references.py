@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sourcetrace.references import fields as F  # noqa: E402
 from sourcetrace.references.anystyle import read_anystyle_xml, to_anystyle_xml  # noqa: E402
+from sourcetrace.eval.references import hand_written_sets  # noqa: E402
 from sourcetrace.references import patterns as P  # noqa: E402
 from sourcetrace.references import features as FE  # noqa: E402
 from sourcetrace.references.features import sequence_features  # noqa: E402
@@ -70,13 +71,7 @@ WEB = ROOT / "src/sourcetrace/data/training/references-web.xml"  # --web-file fo
 TRAINING_DIR = ROOT / "src/sourcetrace/data/training"
 
 
-def _set_number(path: Path) -> str:
-    """references-web-test-11.xml -> "11"; references-web-test.xml -> "1"."""
-    last = path.stem.rsplit("-", 1)[-1]
-    return last if last.isdigit() else "1"
-
-
-HAND_SETS = sorted(TRAINING_DIR.glob("references-web-test*.xml"), key=lambda path: int(_set_number(path)))
+HAND_SETS = hand_written_sets(TRAINING_DIR)  # (number, path), by number
 # hand-written web/news citations for training (all of each file, no held-out part): see hand/README.md
 HAND_TRAIN_DIR = TRAINING_DIR / "hand"
 SCORER = SHARED / "eval/score_references.py"
@@ -313,11 +308,10 @@ def main() -> int:
     e1 = score(core_test, predict(core_test, out), f"core.xml held-out ({len(core_test)} sequences)", args.dump)
     e2 = score(web_test, predict(web_test, out), f"references-web.xml held-out ({len(web_test)} sequences)", args.dump)
     hand = []
-    for path in HAND_SETS:
+    for number, path in HAND_SETS:
         gold = read_anystyle_xml(path)
-        hand.append((_set_number(path), score(gold, predict(gold, out),
-                                              f"{path.name}, hand-written set {_set_number(path)} ({len(gold)} sequences)",
-                                              args.dump)))
+        hand.append((number, score(gold, predict(gold, out),
+                                   f"{path.name}, hand-written set {number} ({len(gold)} sequences)", args.dump)))
     print(f"\nSUMMARY token error: core {100 * e1:.2f}%  web {100 * e2:.2f}%  "
           + "  ".join(f"web hand-written {k} {100 * e:.2f}%" for k, e in hand))
     return 0

@@ -17,7 +17,7 @@ from sourcetrace.errors import ModelError
 from sourcetrace.eval import check_gate, evaluate_attributions, evaluate_references
 from sourcetrace.eval.attributions import attribution_stages, format_table
 from sourcetrace.eval.gate import write_baseline
-from sourcetrace.eval.references import format_report
+from sourcetrace.eval.references import format_report, hand_written_sets
 
 BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
 REBASELINE = os.environ.get("SOURCETRACE_REBASELINE", "")
@@ -69,19 +69,15 @@ def test_eval_gate_references_held_out(shared_dir, settings, task, corpus):
     assert not failures, "\n".join(failures) + "\n\n" + format_report(scores)
 
 
-# Every hand-written set on disk, as its suffix ("", "-2", ..., "-20"): a new set joins the gate (and needs
+# Every hand-written set on disk, by its number (1 for the unnumbered first): a new set joins the gate (and needs
 # a baseline) by being there.
-HAND_WRITTEN = sorted(
-    (path.stem[len("references-web-test"):] for path in WEB_GOLD.parent.glob("references-web-test*.xml")),
-    key=lambda n: int(n[1:] or 1),
-)
+HAND_WRITTEN = hand_written_sets(WEB_GOLD.parent)
 
 
-@pytest.mark.parametrize("n", HAND_WRITTEN)
-def test_eval_gate_references_hand_written(settings, n):
+@pytest.mark.parametrize(("n", "gold"), HAND_WRITTEN, ids=[str(n) for n, _ in HAND_WRITTEN])
+def test_eval_gate_references_hand_written(settings, n, gold):
     """The hand-written web/news sets (never trained on; scripts/web_citations_handtest.py)."""
     _reference_parser_or_skip()
-    gold = WEB_GOLD.with_name(f"references-web-test{n}.xml")
     scores = evaluate_references(gold, settings=settings)
-    failures = gate(scores, f"references/web-hand{n or '-1'}", f"data/training/{gold.name}")
+    failures = gate(scores, f"references/web-hand-{n}", f"data/training/{gold.name}")
     assert not failures, "\n".join(failures) + "\n\n" + format_report(scores)

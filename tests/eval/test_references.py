@@ -151,3 +151,13 @@ def test_references_evaluate_with_sourcetrace_parser(shared_dir, tmp_path):
     ).stdout
     res.pop("corpus_sha256")
     assert res == json.loads(out)
+
+
+def test_hand_written_sets_are_named_and_ordered_by_number(tmp_path):
+    from sourcetrace.eval.references import hand_written_sets
+
+    for name in ("references-web-test-10.xml", "references-web-test.xml", "references-web-test-2.xml", "references-web.xml"):
+        (tmp_path / name).write_text("<dataset/>")
+    assert [(n, p.name) for n, p in hand_written_sets(tmp_path)] == [
+        (1, "references-web-test.xml"), (2, "references-web-test-2.xml"), (10, "references-web-test-10.xml"),
+    ]

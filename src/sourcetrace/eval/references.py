@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 MISSING = "<none>"  # gold characters no predicted segment covers (align=True only)
+HAND_WRITTEN_GLOB = "references-web-test*.xml"  # the hand-written web/news test sets, in data/training/
+
+
+def hand_written_sets(directory: Path) -> list[tuple[int, Path]]:
+    """(number, path) of each hand-written test set in `directory`, by number: references-web-test-11.xml is
+    set 11, the first, unnumbered references-web-test.xml set 1. The eval gate and the training script's
+    report both name the sets so."""
+    sets = []
+    for path in directory.glob(HAND_WRITTEN_GLOB):
+        last = path.stem.rsplit("-", 1)[-1]
+        sets.append((int(last) if last.isdigit() else 1, path))
+    return sorted(sets)
 
 
 # --------------------------------------------------------------------------- sequences
