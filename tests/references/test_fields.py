@@ -961,3 +961,30 @@ def test_fields_outlet_leads(tagged, expected):
     from sourcetrace.references.fields import _outlet_leads
 
     assert _after_rule(_outlet_leads, tagged) == (tagged if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # a person's job after their name is a note (the convention of the hand-written sets)
+        ([("author", "Ana Dale-Ruiz, former harbour pilot of Oxmere, "), ("title", "“Why Piers Rot,” "), ("date", "2021.")],
+         [("author", "Ana Dale-Ruiz,"), ("note", "former harbour pilot of Oxmere, "), ("title", "“Why Piers Rot,” "),
+          ("date", "2021.")]),
+        ([("author", "Dale, Ana, Mayor of Oxmere, "), ("medium", "phone interview, "), ("date", "2021.")],
+         [("author", "Dale, Ana,"), ("note", "Mayor of Oxmere, "), ("medium", "phone interview, "), ("date", "2021.")]),
+        ([("author", "Tom Hix (harbourmaster), "), ("genre", "Facebook post, "), ("date", "2021.")],
+         [("author", "Tom Hix"), ("note", "(harbourmaster), "), ("genre", "Facebook post, "), ("date", "2021.")]),
+        # a credit stays in the name; a second name, an organisation or a medium is no job
+        ([("author", "Dale, Ana, host. "), ("title", "“Low Tide.” "), ("date", "2021.")], None),
+        ([("author", "Dale, Ana, and Tom Hix. "), ("title", "“Low Tide.” "), ("date", "2021.")], None),
+        ([("author", "Dale, Ana, van Hix, Tom. "), ("title", "“Low Tide.” "), ("date", "2021.")], None),
+        ([("author", "Port Authority of Oxmere. "), ("title", "“New Berths.” "), ("date", "2021.")], None),
+        ([("author", "Oxmere Harbour Board, chief executive's office, "), ("title", "“New Berths.” "), ("date", "2021.")], None),
+        ([("author", "Ana Dale, email to the author, "), ("date", "2021.")], None),
+        ([("author", "Ana Dale, President Street Books, "), ("date", "2021.")], None),
+    ],
+)
+def test_fields_role_after_name(tagged, expected):
+    from sourcetrace.references.fields import _role_after_name
+
+    assert _after_rule(_role_after_name, tagged) == (tagged if expected is None else expected)

@@ -110,7 +110,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
-    return _merge_runs(_outlet_leads(text, out))
+    return _merge_runs(_role_after_name(text, _outlet_leads(text, out)))
 
 
 def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -673,6 +673,32 @@ def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple
     if len(words) < 2 or not any(w in P.NEWS_NAME_WORDS for w in words):
         return segments
     return segments[:k] + [("journal", s, e)] + segments[k + 1 :]
+
+
+def _role_after_name(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A job after the person opening a source line is a note, not their name: 'Margit Sorensen, former
+    chief medical officer of Kestrel County,' / 'Arben Kastrati (mayor of Drenovica),' -> author + note. The
+    job starts with a lower-case word (not a credit, "host.", nor a name's particle or "and") or an office
+    ("Governor of"). One author segment opening the reference, nothing else in it."""
+    k = _first_field(segments)
+    if len(segments) <= k + 1 or segments[k][0] != "author":
+        return segments
+    _, s, e = segments[k]
+    m = P.RE_LEAD_PERSON.match(text, s, e)
+    if not m or m.end() >= e:
+        return segments
+    rest = text[m.end() : e]
+    if P.RE_INTERVIEW_MEDIUM.search(rest) or P.RE_POST_GENRE.search(rest):  # "email to the author": the medium
+        return segments
+    if any(w.lower().strip(",") in P.ORG_WORDS for w in text[s : m.end()].split()):  # an organisation
+        return segments
+    first, _, after = rest.lstrip("(").partition(" ")
+    word = first.strip(".,;:()").lower()
+    if not word or word in P.CREDIT_WORDS or word in P.NAME_LIST_SMALL_WORDS:
+        return segments
+    if first[0].isupper() and not (word in P.OFFICE_WORDS and after[:1].islower()):
+        return segments
+    return segments[:k] + [("author", s, _end_before_space(text, s, m.end())), ("note", m.end(), e)] + segments[k + 1 :]
 
 
 def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

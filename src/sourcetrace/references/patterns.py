@@ -183,15 +183,6 @@ PERIODICAL_WORDS = frozenset({
     "monthly", "chronicle", "observer", "tribune", "record", "digest", "newsletter", "blog", "online",
     "today", "wire", "press", "notes", "series", "papers", "yearbook", "almanac",
 })
-# A newspaper's or wire's name: the nameplate words of the press (not a scholarly periodical's, "Studies",
-# "Review", which also name institutes). A fact-check's source list opens with the outlet ("Harbor Ledger,
-# "Ferry fares to rise," March 3, 2021").
-NEWS_NAME_WORDS = frozenset({
-    "news", "times", "post", "gazette", "herald", "magazine", "daily", "weekly", "chronicle", "observer",
-    "tribune", "wire", "newswire", "press", "journal", "ledger", "bugle", "dispatch", "courier", "standard",
-    "mail", "telegraph", "guardian", "sentinel", "examiner", "inquirer", "register", "globe", "star", "mirror",
-    "express", "argus", "clarion", "advertiser", "packet", "beacon", "monitor", "courant", "enquirer",
-})
 # Vancouver's "[updated 2022 Aug 16; cited 2022 Sep 2]": one access phrase whose access date is the cited one.
 RE_UPDATED_BRACKET = re.compile(r"^\[(?:" + "|".join(sorted(MODIFIED_WORDS)) + r")$", re.IGNORECASE)
 RE_CITED_DATE = re.compile(r"\bcited\b(.*)$", re.IGNORECASE)
@@ -249,6 +240,22 @@ NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", 
 # The small words a list of names may hold ("and", "et", "und", "y", particles, "et al."): after a lead
 # name, any other lower-case word means the title has begun.
 NAME_LIST_SMALL_WORDS = NAME_PARTICLES | {"and", "et", "al", "und", "y", "e", "en", "och", "og", "i", "ve", "jr", "sr"}
+# A person's name opening a source line, then a comma or an opening parenthesis: "Family, Given," or
+# "Given [Middle] Family," (what follows may be their job: "Chinwe Ezeoke, Governor of Ubanta State,").
+RE_LEAD_PERSON = re.compile(
+    r"(?:[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?,|(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+(?:,|(?= \()))\s+(?=\(?[A-Za-z])"
+)
+# A credit after a name stays in it, as core.xml keeps "(Ed.)" with editors ("Osei, Kwame, host.").
+CREDIT_WORDS = frozenset({
+    "host", "hosts", "co-host", "ed", "eds", "editor", "editors", "producer", "producers", "director", "narrator",
+    "presenter", "interviewer", "translator", "trans", "comp", "compiler", "performer", "creator", "writer",
+})
+# Offices that open a job title after a name ("Governor of ...", "Minister for ...").
+OFFICE_WORDS = frozenset({
+    "governor", "mayor", "minister", "president", "director", "chair", "chairman", "chairwoman", "chief",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "head", "commissioner", "senator", "member",
+    "professor", "ceo", "founder", "deputy", "former", "executive", "manager", "leader", "ambassador",
+})
 ORG_WORDS = {
     "nations", "organization", "organisation", "department", "institute", "association", "society", "watch",
     "bank", "service", "commission", "center", "centre", "group", "foundation", "council", "committee",
@@ -278,6 +285,13 @@ OUTLET_LAST_WORDS = {
     "ledger", "times", "post", "herald", "tribune", "gazette", "journal", "register", "chronicle", "courier",
     "observer", "sentinel", "examiner", "dispatch", "bulletin", "telegraph", "news", "daily", "star",
     "mirror", "standard", "inquirer", "guardian", "record", "express", "press", "news-leader", "telegram",
+}
+# Any word of a newspaper's or wire's name: the nameplate words of the press, not a scholarly periodical's
+# ("Studies", "Review" also name institutes). A fact-check's source list opens with the outlet ("Harbor
+# Ledger, "Ferry fares to rise," March 3, 2021"; "Pan-Pacific Wire Service.").
+NEWS_NAME_WORDS = frozenset(OUTLET_LAST_WORDS - {"review", "record", "bulletin"}) | {
+    "wire", "newswire", "magazine", "weekly", "bugle", "globe", "argus", "clarion", "advertiser", "beacon",
+    "monitor", "courant", "enquirer", "intelligencer",
 }
 # Splits a name into the words tested against ORG_WORDS ("Intelligencer/Wheeling News-Register").
 RE_NAME_WORD_SPLIT = re.compile(r"[\s./-]+")
