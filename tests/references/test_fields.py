@@ -982,6 +982,13 @@ def test_fields_outlet_leads(tagged, expected):
         ([("author", "Oxmere Harbour Board, chief executive's office, "), ("title", "“New Berths.” "), ("date", "2021.")], None),
         ([("author", "Ana Dale, email to the author, "), ("date", "2021.")], None),
         ([("author", "Ana Dale, President Street Books, "), ("date", "2021.")], None),
+        # a job read as the title, before how the person was heard
+        ([("author", "Dale, Ana. "), ("title", "Former harbour pilot, Oxmere Port. "), ("medium", "Interview by Tom Hix. "),
+          ("date", "2021.")],
+         [("author", "Dale, Ana. "), ("note", "Former harbour pilot, Oxmere Port. "), ("medium", "Interview by Tom Hix. "),
+          ("date", "2021.")]),
+        ([("author", "Dale, Ana. "), ("title", "Former lives of ports. "), ("publisher", "Penguin, "), ("date", "2021.")], None),
+        ([("author", "Dale, Ana. "), ("title", "Harbour Lights. "), ("genre", "Telegram post, "), ("date", "2021.")], None),
     ],
 )
 def test_fields_role_after_name(tagged, expected):

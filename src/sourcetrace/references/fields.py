@@ -677,28 +677,43 @@ def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple
 
 def _role_after_name(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """A job after the person opening a source line is a note, not their name: 'Margit Sorensen, former
-    chief medical officer of Kestrel County,' / 'Arben Kastrati (mayor of Drenovica),' -> author + note. The
-    job starts with a lower-case word (not a credit, "host.", nor a name's particle or "and") or an office
-    ("Governor of"). One author segment opening the reference, nothing else in it."""
+    chief medical officer of Kestrel County,' / 'Arben Kastrati (mayor of Drenovica),' -> author + note; nor
+    a title when a medium or genre follows it ('Chowdhury, Rahima. Former procurement officer, Tarnow
+    District Health Office. Interview by ...'). The job starts with a lower-case word (not a credit, "host.",
+    nor a name's particle or "and") or an office ("Governor of")."""
     k = _first_field(segments)
     if len(segments) <= k + 1 or segments[k][0] != "author":
         return segments
     _, s, e = segments[k]
     m = P.RE_LEAD_PERSON.match(text, s, e)
-    if not m or m.end() >= e:
+    if m and m.end() < e:
+        rest = text[m.end() : e]
+        if P.RE_INTERVIEW_MEDIUM.search(rest) or P.RE_POST_GENRE.search(rest):  # "email to the author": the medium
+            return segments
+        if _names_organisation(text[s : m.end()]) or not _is_job(rest):
+            return segments
+        return segments[:k] + [("author", s, _end_before_space(text, s, m.end())), ("note", m.end(), e)] + segments[k + 1 :]
+    # the whole segment a person's name, then a job read as the title, then how they were heard
+    if len(segments) <= k + 2 or segments[k + 1][0] != "title" or segments[k + 2][0] not in ("medium", "genre"):
         return segments
-    rest = text[m.end() : e]
-    if P.RE_INTERVIEW_MEDIUM.search(rest) or P.RE_POST_GENRE.search(rest):  # "email to the author": the medium
+    _, s2, e2 = segments[k + 1]
+    if len(text[s:e].split()) > 4 or _names_organisation(text[s:e]) or not _is_job(text[s2:e2]):
         return segments
-    if any(w.lower().strip(",") in P.ORG_WORDS for w in text[s : m.end()].split()):  # an organisation
-        return segments
-    first, _, after = rest.lstrip("(").partition(" ")
+    return segments[: k + 1] + [("note", s2, e2)] + segments[k + 2 :]
+
+
+def _names_organisation(name: str) -> bool:
+    return any(w.lower().strip(".,") in P.ORG_WORDS for w in name.split())
+
+
+def _is_job(words: str) -> bool:
+    """Whether `words` open with a person's job: a lower-case word that is no credit ("host."), particle or
+    "and", or an office and a lower-case word ("Governor of", "Former procurement officer")."""
+    first, _, after = words.lstrip("(").partition(" ")
     word = first.strip(".,;:()").lower()
     if not word or word in P.CREDIT_WORDS or word in P.NAME_LIST_SMALL_WORDS:
-        return segments
-    if first[0].isupper() and not (word in P.OFFICE_WORDS and after[:1].islower()):
-        return segments
-    return segments[:k] + [("author", s, _end_before_space(text, s, m.end())), ("note", m.end(), e)] + segments[k + 1 :]
+        return False
+    return first[0].islower() or (word in P.OFFICE_WORDS and after[:1].islower())
 
 
 def _name_before_quote(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
