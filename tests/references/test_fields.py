@@ -995,3 +995,34 @@ def test_fields_role_after_name(tagged, expected):
     from sourcetrace.references.fields import _role_after_name
 
     assert _after_rule(_role_after_name, tagged) == (tagged if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        # a wire story: the dateline in capitals is the place, and the wire opening the line its outlet
+        ([("author", "Tidewater Press Agency, "), ("title", "“Pier closes,” "), ("journal", "OXMERE, "), ("date", "3 May 2020.")],
+         [("author", "Tidewater Press Agency, "), ("title", "“Pier closes,” "), ("location", "OXMERE, "), ("date", "3 May 2020.")]),
+        ([("title", "“Pier closes,” "), ("container-title", "Agence Maritime de Presse, "), ("publisher", "PORT-AUX-ÎLES, "),
+          ("date", "3 May 2020.")],
+         [("title", "“Pier closes,” "), ("container-title", "Agence Maritime de Presse, "), ("location", "PORT-AUX-ÎLES, "),
+          ("date", "3 May 2020.")]),
+        # capitals that name the periodical or the publisher, or a volume in Roman numerals: left alone
+        ([("author", "Dale, A. "), ("title", "Pier safety. "), ("journal", "JAMA, "), ("date", "2010.")], None),
+        ([("author", "Dale, A. "), ("title", "“Piers,” "), ("container-title", "Harbour Systems Conference, "),
+          ("publisher", "IEEE, "), ("date", "2009.")], None),
+        ([("author", "Oxmere News Service, "), ("title", "“Piers,” "), ("journal", "LXII, "), ("date", "2011.")], None),
+    ],
+)
+def test_fields_dateline(tagged, expected):
+    from sourcetrace.references.fields import _dateline
+
+    assert _after_rule(_dateline, tagged) == (tagged if expected is None else expected)
+
+
+def test_fields_wire_story_with_a_dateline():
+    # the whole chain: dateline first, then the wire opening the line becomes the journal
+    pairs = _segment_pairs("Agence Maritime de Presse, “Ferry Strike Ends After Nine Days,” OXMERE, 3 March 2022, "
+                           "https://amp-wire.example/en/2022/03/03/ferry-strike")
+    assert ("journal", "Agence Maritime de Presse,") in pairs
+    assert ("location", "OXMERE,") in pairs

@@ -110,7 +110,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
-    return _merge_runs(_role_after_name(text, _outlet_leads(text, out)))
+    return _merge_runs(_role_after_name(text, _outlet_leads(text, _dateline(text, out))))
 
 
 def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -656,6 +656,34 @@ def _author_runs_into_title(text: str, segments: list[tuple[str, int, int]]) -> 
     return segments[:k] + [("author", s, name_end), ("title", m.end(), e)] + segments[k + 1 :]
 
 
+def _dateline(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A wire story's dateline is its `location`: a place in capitals right before the date, after the title or
+    the outlet, when the string names a newspaper or wire before it (its first field or a periodical):
+    'Harwell Press Agency, "Ministers ...," LONDON, 12 September 2023'. Without that, the capitals may be the
+    periodical or the publisher ('Title. JAMA, 2010'; '... Conference, IEEE, 2009')."""
+    k0 = _first_field(segments)
+    for k in range(k0 + 1, len(segments) - 1):
+        tag, s, e = segments[k]
+        if tag not in _DATELINE_MISREAD or segments[k + 1][0] != "date" or not P.RE_DATELINE.match(text[s:e].rstrip()):
+            continue
+        if not text[s:e].strip(" ,.").strip("IVXLCDM"):  # a volume in Roman numerals, "LXII,"
+            continue
+        if segments[k - 1][0] not in ("title", *CONTAINER_TAGS):
+            continue
+        # the outlet named like a newspaper or wire: the first field, or a periodical before the capitals
+        if any((t in CONTAINER_TAGS or j == k0) and _named_like_news(text[s2:e2]) for j, (t, s2, e2) in enumerate(segments[:k])):
+            return segments[:k] + [("location", s, e)] + segments[k + 1 :]
+    return segments
+
+
+_DATELINE_MISREAD = frozenset(("journal", "container-title", "publisher", "note"))
+
+
+def _named_like_news(name: str) -> bool:
+    words = [w.strip("()[]*").lower() for w in P.RE_NAME_WORD_SPLIT.split(name.rstrip(" .,:;"))]
+    return len(words) >= 2 and any(w in P.NEWS_NAME_WORDS for w in words)
+
+
 def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """'Harbor Ledger, "Ferry fares to rise 12%," March 3, 2021': a first field read as the author, right before
     a quoted title, named like a newspaper or wire ("Ledger", "News", "Wire Service"), with no periodical
@@ -669,8 +697,7 @@ def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple
     name = text[s:e].rstrip(" .,:;")
     if "," in name or ";" in name or "&" in name or " and " in name or any(t in CONTAINER_TAGS for t, _, _ in segments):
         return segments
-    words = [w.strip("()[]*").lower() for w in P.RE_NAME_WORD_SPLIT.split(name)]
-    if len(words) < 2 or not any(w in P.NEWS_NAME_WORDS for w in words):
+    if not _named_like_news(name):
         return segments
     return segments[:k] + [("journal", s, e)] + segments[k + 1 :]
 

@@ -292,7 +292,12 @@ OUTLET_LAST_WORDS = {
 NEWS_NAME_WORDS = frozenset(OUTLET_LAST_WORDS - {"review", "record", "bulletin"}) | {
     "wire", "newswire", "magazine", "weekly", "bugle", "globe", "argus", "clarion", "advertiser", "beacon",
     "monitor", "courant", "enquirer", "intelligencer",
+    # other languages' nameplates ("Agence France-Presse", "Süddeutsche Zeitung", "Folha de S.Paulo")
+    "presse", "zeitung", "nachrichten", "rundschau", "kurier", "tageblatt", "gazeta", "gazzetta", "giornale",
+    "corriere", "courrier", "diario", "diário", "jornal", "folha", "noticias", "notícias", "periódico", "dziennik",
 }
+# A wire story's dateline: a place in capitals ("LONDON,", "N’DJAMENA,", "RIO DE JANEIRO,").
+RE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ’'-]{3,}(?: [A-ZÀ-Þ][A-ZÀ-Þ’'-]*){0,2}[,.]?$")
 # Splits a name into the words tested against ORG_WORDS ("Intelligencer/Wheeling News-Register").
 RE_NAME_WORD_SPLIT = re.compile(r"[\s./-]+")
 SOCIAL_SITES = {"twitter", "x", "facebook", "instagram", "youtube", "tiktok", "reddit", "linkedin", "telegram", "mastodon"}
