@@ -662,9 +662,12 @@ def _dateline(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str
     'Harwell Press Agency, "Ministers ...," LONDON, 12 September 2023'. Without that, the capitals may be the
     periodical or the publisher ('Title. JAMA, 2010'; '... Conference, IEEE, 2009')."""
     k0 = _first_field(segments)
-    for k in range(k0 + 1, len(segments) - 1):
+    for k in range(k0 + 2, len(segments)):
+        if segments[k][0] != "date":
+            continue
+        k -= 1  # the segment before a date
         tag, s, e = segments[k]
-        if tag not in _DATELINE_MISREAD or segments[k + 1][0] != "date" or not P.RE_DATELINE.match(text[s:e].rstrip()):
+        if tag not in _DATELINE_MISREAD or not text[s].isupper() or not P.RE_DATELINE.match(text[s:e].rstrip()):
             continue
         if not text[s:e].strip(" ,.").strip("IVXLCDM"):  # a volume in Roman numerals, "LXII,"
             continue
