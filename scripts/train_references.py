@@ -27,7 +27,7 @@ FILE (another web/news training set) --labels plain|b|be|be-common --augment N (
 the core sequences) --no-hand / --hand-dir DIR (without / other hand-written training files) --core-copies N
 (each core sequence N times; default 2) --core-fraction F (a share of the core training part); --dev-fold K
 scores another quarter (0-3) of the training part.
-Also scored, never trained on: the hand-written web/news sets references-web-test{,-2,...,-7,-11,...,-24}.xml.
+Also scored, never trained on: every hand-written web/news set, references-web-test*.xml (eval.references.hand_written_sets).
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ _PUB_WORDS = frozenset({"press", "publishers", "publisher", "publishing", "verla
 _JOUR_WORDS = frozenset({"journal", "proceedings", "proc", "conference", "review", "transactions", "trans", "bulletin",
                          "magazine", "quarterly", "annals", "letters", "symposium", "workshop", "studies", "int",
                          "international", "acta", "zeitschrift", "revue", "rev"})
-_OPEN_QUOTES = "\"“‘'«"
+OPEN_QUOTES = "\"“‘'«"  # also what fields takes for a quoted title's opening
 _CLOSE_QUOTES = "\"”’'»"
 _SHAPE_TABLE = {
     c: "X" if chr(c).isupper() else "x" if chr(c).islower() else "d" if chr(c).isdigit() else chr(c)
@@ -214,7 +214,7 @@ def _static(tok: str) -> tuple:
         f.append(b"cap")
         if core.isupper() and len(core) > 1:
             f.append(b"allcaps")
-    opens = first in _OPEN_QUOTES
+    opens = first in OPEN_QUOTES
     closes = last in _CLOSE_QUOTES or tok.rstrip(".,:;")[-1:] in _CLOSE_QUOTES
     if opens:
         f.append(b"oq")

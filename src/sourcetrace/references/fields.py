@@ -18,7 +18,7 @@ from ..model import Author, ReferenceFields
 from . import patterns as P
 from ._compiled import prefer_source_if_newer
 from .decoder import open_tagger
-from .features import sequence_features, tokenize
+from .features import OPEN_QUOTES, sequence_features, tokenize
 
 Segment = tuple[str, str]  # (anystyle tag, text)
 MODEL_PREFIX = "references-"
@@ -130,7 +130,6 @@ def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, in
 
 
 _IN_WORDS = frozenset(("in", "in:"))
-_OPEN_TITLE_QUOTES = "\"“‘«'"
 _ACCESS_INITIALS = frozenset("aAcClLrRvV")  # of the access words: a cheap test before the regex
 _PHRASE_INITIALS = frozenset("(pPnNmMoOlLwWdDrRsSiI")  # of the genre phrases and "Interview by"
 
@@ -662,10 +661,9 @@ def _dateline(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str
     'Harwell Press Agency, "Ministers ...," LONDON, 12 September 2023'. Without that, the capitals may be the
     periodical or the publisher ('Title. JAMA, 2010'; '... Conference, IEEE, 2009')."""
     k0 = _first_field(segments)
-    for k in range(k0 + 2, len(segments)):
-        if segments[k][0] != "date":
+    for k in range(k0 + 1, len(segments) - 1):
+        if segments[k + 1][0] != "date":
             continue
-        k -= 1  # the segment before a date
         tag, s, e = segments[k]
         if tag not in _DATELINE_MISREAD or not text[s].isupper() or not P.RE_DATELINE.match(text[s:e].rstrip()):
             continue
@@ -694,7 +692,7 @@ def _outlet_leads(text: str, segments: list[tuple[str, int, int]]) -> list[tuple
     k = _first_field(segments)
     if len(segments) <= k + 1 or segments[k][0] != "author" or segments[k + 1][0] != "title":
         return segments
-    if text[segments[k + 1][1]] not in _OPEN_TITLE_QUOTES:
+    if text[segments[k + 1][1]] not in OPEN_QUOTES:
         return segments
     _, s, e = segments[k]
     name = text[s:e].rstrip(" .,:;")
@@ -733,6 +731,8 @@ def _role_after_name(text: str, segments: list[tuple[str, int, int]]) -> list[tu
 
 
 def _names_organisation(name: str) -> bool:
+    """Any word of `name` an organisation's (ORG_WORDS), commas and periods aside. Not _is_org, which takes a
+    cleaned, comma-free author chunk and never counts one word as an organisation."""
     return any(w.lower().strip(".,") in P.ORG_WORDS for w in name.split())
 
 

@@ -240,11 +240,6 @@ NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", 
 # The small words a list of names may hold ("and", "et", "und", "y", particles, "et al."): after a lead
 # name, any other lower-case word means the title has begun.
 NAME_LIST_SMALL_WORDS = NAME_PARTICLES | {"and", "et", "al", "und", "y", "e", "en", "och", "og", "i", "ve", "jr", "sr"}
-# A person's name opening a source line, then a comma or an opening parenthesis: "Family, Given," or
-# "Given [Middle] Family," (what follows may be their job: "Chinwe Ezeoke, Governor of Ubanta State,").
-RE_LEAD_PERSON = re.compile(
-    r"(?:[A-Z][\w'’-]+, [A-Z][\w'’-]+(?: [A-Z]\.)?,|(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+(?:,|(?= \()))\s+(?=\(?[A-Za-z])"
-)
 # A credit after a name stays in it, as core.xml keeps "(Ed.)" with editors ("Osei, Kwame, host.").
 CREDIT_WORDS = frozenset({
     "host", "hosts", "co-host", "ed", "eds", "editor", "editors", "producer", "producers", "director", "narrator",
@@ -314,6 +309,11 @@ _LEAD_FAMILY, _LEAD_GIVEN = r"[A-Z][\w'’-]+, ", r"[A-Z][\w'’-]+(?: [A-Z]\.|\
 RE_LEAD_NAME = re.compile(_LEAD_FAMILY + _LEAD_GIVEN + r"\s+")
 # ... or "Family, I." / "Family, I. J." (initials only)
 RE_LEAD_NAME_INITIALS = re.compile(_LEAD_FAMILY + "(?:" + _LEAD_GIVEN + r"|[A-Z]\.(?: ?[A-Z]\.)*)\s+")
+# A person's name opening a source line, then a comma or an opening parenthesis: "Family, Given," or
+# "Given [Middle] Family," (what follows may be their job: "Chinwe Ezeoke, Governor of Ubanta State,").
+RE_LEAD_PERSON = re.compile(
+    "(?:" + _LEAD_FAMILY + r"[A-Z][\w'’-]+(?: [A-Z]\.)?,|(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+(?:,|(?= \()))\s+(?=\(?[A-Za-z])"
+)
 # what may continue an author list after such a name: "and", "&", "et al.", an initial, another "Family,"
 RE_NAME_LIST_GOES_ON = re.compile(r"(?:and\b|&|et al|[A-Z]\.|[A-Z][\w'’-]+, [A-Z])")
 # Wikipedia's rendered back-link: "^" (or "^ a b" when the note is cited more than once) opens the
