@@ -1026,3 +1026,101 @@ def test_fields_wire_story_with_a_dateline():
                            "https://amp-wire.example/en/2022/03/03/ferry-strike")
     assert ("journal", "Agence Maritime de Presse,") in pairs
     assert ("location", "OXMERE,") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        # a cue at the start of a block, then the names up to what ends them
+        ("Ilves, Kaja. Salt Roads. Trans. Martin O. Rebane. Tartu: Vana Press, 2004.", "Trans. Martin O. Rebane."),
+        ("Ilves, Kaja. Salt Roads. Translated by Ann Lee, Tom B. Kask, and Mari Saar. Tartu: Vana, 2004.",
+         "Translated by Ann Lee, Tom B. Kask, and Mari Saar."),
+        ("Ilves, K. Les routes du sel, trad. du estonien par Claire de Morel. Paris : Seuil, 2004.",
+         "trad. du estonien par Claire de Morel."),
+        ("Ilves, K. Salt Roads (tr. J.K. Vaher and Ann Lee), Tartu: Vana, 2004.", "(tr. J.K. Vaher and Ann Lee),"),
+        # the names stop before a bracket that opens the imprint
+        ("Ilves, K. Salt Roads, tr. P. Mets (Tartu: Vana, 2004).", "tr. P. Mets"),
+        # names first, then "(trans.)" or APA's bracketed credit
+        ("Ilves, K. Salt Roads, Ann Lee (ed.), Mari Saar and Tom Kask (trans.) (Tartu: Vana, 2004).",
+         "Mari Saar and Tom Kask (trans.)"),
+        ("Ilves, K. (2004). Salt roads (A. B. Lee, Trans.). Tartu: Vana.", "(A. B. Lee, Trans.)."),
+    ],
+)
+def test_fields_translator_credit(text, credit):
+    from sourcetrace.references.fields import _translator_credit
+
+    tokens = text.split()
+    tags = ["title"] * len(tokens)
+    _translator_credit(tokens, tags)
+    got = " ".join(tok for tok, tag in zip(tokens, tags) if tag == "translator")
+    assert got == credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee, A. 2019. Pollinator webs. Phil. Trans. R. Soc. B 374, 20180001.",  # a journal's "Trans."
+        "Lee, A. 2019. Sparse trees. Trans. Amer. Math. Soc. 352, 1-20.",
+        "Lee, A. 2019. Poultry litter. Trans. ASABE 55(4): 1401-1410.",
+        "Lee, A. Rivers. Edited and translated by Mari Saar. Tartu: Vana, 2004.",  # the editor's credit
+        "Lee, A. River post, 3 May 2021, translated from Estonian by the author.",  # a note
+        "Lee, A. Condor Summary. TR 1069, Computer Sciences Dept., 1990.",  # a report number
+    ],
+)
+def test_fields_translator_credit_leaves_lookalikes_alone(text):
+    from sourcetrace.references.fields import _translator_credit
+
+    tokens = text.split()
+    tags = ["note"] * len(tokens)
+    _translator_credit(tokens, tags)
+    assert "translator" not in tags
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ([("author", "Saar, M. R. (Ed.). "), ("date", "(2011). "), ("title", "Salt roads.")],
+         [("editor", "Saar, M. R. (Ed.). "), ("date", "(2011). "), ("title", "Salt roads.")]),
+        ([("citation-number", "[4] "), ("author", "Saar, Mari & Tom Kask Hrsg. "), ("date", "2011. "), ("title", "Salzwege.")],
+         [("citation-number", "[4] "), ("editor", "Saar, Mari & Tom Kask Hrsg. "), ("date", "2011. "), ("title", "Salzwege.")]),
+        ([("author", "Saar, Mari, and Tom Kask, eds. "), ("title", "Salt Roads.")],
+         [("editor", "Saar, Mari, and Tom Kask, eds. "), ("title", "Salt Roads.")]),
+        # the mark cut off into a segment of its own
+        ([("author", "SAAR M. et KASK T. "), ("date", "(dir.), "), ("title", "Les routes du sel, "), ("date", "2011")],
+         [("editor", "SAAR M. et KASK T. "), ("editor", "(dir.), "), ("title", "Les routes du sel, "), ("date", "2011")]),
+        # a given name "Ed.", a film's "Dir.", an editor later on: left alone
+        ([("author", "Koch, Ed. "), ("title", "Mayor."), ("date", "1984.")], None),
+        ([("author", "Saar, Mari, dir. "), ("title", "Salt Roads."), ("date", "2011.")], None),
+        ([("author", "Saar, M. "), ("title", "Salt roads. "), ("editor", "In T. Kask (Ed.),")], None),
+    ],
+)
+def test_fields_lead_editors(tagged, expected):
+    from sourcetrace.references.fields import _lead_editors
+
+    assert _after_rule(_lead_editors, tagged) == (tagged if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ([("author", "Saar, M. "), ("title", "Salt and rivers. "), ("container-title", "Baltic Studies Quarterly, "),
+          ("volume", "12(3), "), ("pages", "44-59.")],
+         [("author", "Saar, M. "), ("title", "Salt and rivers. "), ("journal", "Baltic Studies Quarterly, "),
+          ("volume", "12(3), "), ("pages", "44-59.")]),
+        ([("author", "M. Saar, "), ("title", '"Salt," '), ("container-title", "Annals of Salt, "), ("volume", "Vol. 4, No. 12, "),
+          ("pages", "pp. 1-9.")],
+         [("author", "M. Saar, "), ("title", '"Salt," '), ("journal", "Annals of Salt, "), ("volume", "Vol. 4, No. 12, "),
+          ("pages", "pp. 1-9.")]),
+        # a book's volume (editor, publisher or place), "In", a meeting, an episode: left alone
+        ([("author", "Saar, M. "), ("title", "Salt. "), ("container-title", "Baltic Handbook, "), ("volume", "12(3). "),
+          ("location", "Tartu: "), ("publisher", "Vana.")], None),
+        ([("author", "Saar, M. "), ("title", "Salt. "), ("container-title", "In Baltic Handbook, "), ("volume", "12(3).")], None),
+        ([("author", "Saar, M. "), ("title", "Salt. "), ("container-title", "Proceedings of the Salt Symposium, "), ("volume", "12(3).")], None),
+        ([("author", "Saar, Mari, host. "), ("title", "“Salt.” "), ("container-title", "*Salt Talk*, "), ("volume", "episode 12, "),
+          ("date", "2 May 2022.")], None),
+    ],
+)
+def test_fields_periodical_before_volume(tagged, expected):
+    from sourcetrace.references.fields import _periodical_before_volume
+
+    assert _after_rule(_periodical_before_volume, tagged) == (tagged if expected is None else expected)

@@ -99,6 +99,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _clock_into_date(tokens, tags)
     if P.RE_TRANSLATION_HINT.search(text):
         _translated_title(tokens, tags)
+    if P.RE_TRANSLATOR_HINT.search(text):
+        _translator_credit(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -110,7 +112,9 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _later_title_as_container(text, _body_as_publisher(text, out))
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
-    return _merge_runs(_role_after_name(text, _outlet_leads(text, _dateline(text, out))))
+    out = _lead_editors(text, _role_after_name(text, _outlet_leads(text, _dateline(text, out))))
+    out = _periodical_before_volume(text, out)
+    return _merge_runs(out)
 
 
 def _merge_runs(segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -397,6 +401,94 @@ def _translated_title(tokens: list[str], tags: list[str]) -> None:
         if P.RE_BRACKET_DESCRIPTION.match(words) and tok[1:] not in P.ARTICLES:
             continue  # "[Audio podcast episode]"; a translation of a title starts with "The" / "A" more often
         tags[i : end + 1] = ["title"] * (end + 1 - i)
+
+
+_NAME_JOINERS = frozenset(("and", "&", "und", "et", "y", "e"))
+_BLOCK_ENDS = ".,;:)”\"’»"
+
+
+def _translator_credit(tokens: list[str], tags: list[str]) -> None:
+    """A translator's credit is `translator`: a cue at the start of a block ("Trans. W. D. Ross.",
+    "(tr. David Smith and G.A. Kon),", "Trad fr. par Maurice de Gandillac.") and the names after it, up to
+    the period, semicolon or bracket that ends them; or names and a trailing "(trans.)" ("Caryl Emerson and
+    Michael Holquist (trans.)", APA's "(H. J. Silverman, Trans.)."). Not "Edited and translated by" (the
+    editor's), "translated from Russian by the author" (a note), nor a journal's "Trans." ("Phil. Trans. R.
+    Soc.", "IEEE Trans."); in place."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if P.RE_TRANSLATOR_CUE.match(tok) and (i == 0 or tok[0] == "(" or tokens[i - 1][-1] in _BLOCK_ENDS):
+            j = i + 1
+            while j < min(n, i + 4) and tokens[j][0].islower():
+                if tokens[j].lower() in ("from", "the"):
+                    break
+                j += 1  # "by", "par", "fr.", "du polonais par": the names start with a capital
+            end = _names_end(tokens, j, tok[0] == "(")
+            if end is not None:
+                tags[i : end + 1] = ["translator"] * (end + 1 - i)
+        elif i and P.RE_TRANSLATOR_TAIL.match(tok) and (tok[0] == "(" or tokens[i - 1].endswith(",")):
+            start = _names_start(tokens, i - 1, tok[0] != "(")
+            if start is not None:
+                tags[start : i + 1] = ["translator"] * (i + 1 - start)
+
+
+def _name_word(tok: str) -> bool:
+    word = tok.strip("(),;")
+    if not word or word.rstrip(".").lower() in P.JOURNAL_ABBREVIATIONS and word.endswith("."):
+        return False
+    # not an acronym ("ASABE", "MIT"); initials ("G.A.") are names
+    return bool(P.RE_NAME_TOKEN.match(word)) and not (word.isupper() and sum(c.isalpha() for c in word) > 2)
+
+
+def _names_end(tokens: list[str], j: int, bracketed: bool) -> int | None:
+    """The last token of a list of at least two name words from token j, ending at a period that ends no
+    initial, a semicolon, a bracket, a comma not followed by "and", or the string's end; None otherwise."""
+    words = 0
+    for k in range(j, min(len(tokens), j + 14)):
+        tok = tokens[k]
+        if tok in _NAME_JOINERS and words:
+            continue
+        if tok[0] == "(" and not bracketed and words >= 2 and tokens[k - 1] not in _NAME_JOINERS:
+            return k - 1  # "tr. W. Rehg (Cambridge, Mass.: ...": the names end before the bracket
+        if not _name_word(tok) or not words and not tok[0].isupper():
+            return None
+        words += 1
+        if bracketed:
+            if ")" in tok:
+                return k if words >= 2 else None
+            continue
+        last = tok[-1]
+        if last in ";)" or last == "." and not P.RE_FINAL_INITIAL.search(tok) or k == len(tokens) - 1:
+            return k if words >= 2 else None
+        if last == "," and not _more_names(tokens, k + 1):
+            return k if words >= 2 else None
+    return None
+
+
+def _more_names(tokens: list[str], k: int) -> bool:
+    """Whether the list of names goes on at token k, after a comma: "and", a suffix ("Jr."), or a name
+    followed within a few words by "and" ("Robert Hurley, Helen R. Lane, and Mark Seem.")."""
+    if k >= len(tokens):
+        return False
+    if tokens[k] in _NAME_JOINERS or tokens[k].strip(".,").lower() in ("jr", "sr"):
+        return True
+    return _name_word(tokens[k]) and any(t in _NAME_JOINERS for t in tokens[k + 1 : k + 6])
+
+
+def _names_start(tokens: list[str], j: int, bracketed: bool) -> int | None:
+    """The first token of a list of at least two name words ending at token j: after an opening bracket
+    (`bracketed`, APA's "(H. J. Silverman, Trans.)") or at the start of a block."""
+    words = 0
+    for k in range(j, max(-1, j - 12), -1):
+        tok = tokens[k]
+        if not (tok in _NAME_JOINERS or _name_word(tok)):
+            return None
+        words += tok not in _NAME_JOINERS
+        if bracketed:
+            if tok[0] == "(":
+                return k if words >= 2 else None
+        elif k == 0 or tokens[k - 1][-1] in ",;:)" or tokens[k - 1][-1] == "." and not P.RE_FINAL_INITIAL.search(tokens[k - 1]):
+            return k if words >= 2 and tok not in _NAME_JOINERS else None
+    return None
 
 
 def _run_into_container(tags: list[str], j: int, tag: str) -> None:
@@ -728,6 +820,47 @@ def _role_after_name(text: str, segments: list[tuple[str, int, int]]) -> list[tu
     if len(text[s:e].split()) > 4 or _names_organisation(text[s:e]) or not _is_job(text[s2:e2]):
         return segments
     return segments[: k + 1] + [("note", s2, e2)] + segments[k + 2 :]
+
+
+def _lead_editors(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names that open the reference and end in an editor's mark ("Snyder, C. R. (Ed.).", "Huf, Christina &
+    Irmtraud Schnell Hrsg.", "BACQUE M.-H et SINTOMER Y. (dir.),") are the `editor`, as core.xml tags them
+    (37 of 37 in folds 0-3), also when the mark was cut off into a segment of its own."""
+    k = _first_field(segments)
+    if len(segments) <= k or segments[k][0] != "author":
+        return segments
+    _, s, e = segments[k]
+    words = text[s:e].split()
+    mark = words[-1]
+    if len(words) > 1 and P.RE_EDITOR_MARK.match(mark) or P.RE_EDITOR_WORD.match(mark) and (
+            len(words) > 2 or mark.rstrip(".,:;").lower() not in ("ed", "editor")):
+        return segments[:k] + [("editor", s, e)] + segments[k + 1 :]
+    if len(segments) > k + 1:
+        _, s2, e2 = segments[k + 1]
+        mark = text[s2:e2].split()
+        if len(mark) == 1 and P.RE_EDITOR_MARK.match(mark[0]):
+            return segments[:k] + [("editor", s, e), ("editor", s2, e2)] + segments[k + 2 :]
+    return segments
+
+
+def _periodical_before_volume(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A container right before a journal's volume and issue ("Psychotherapies, 9(1), 69-80.", "Mathematics of
+    Computation, Vol. 24, No. 111,") is the journal, unless the reference has an editor, publisher or place,
+    opens the container with "In" or names a meeting (a book's or proceedings' volume). core.xml folds 0-3
+    tag 108 of 110 such containers without those `journal`; an episode or series number is no issue."""
+    found = None
+    for k, (tag, s, e) in enumerate(segments):
+        if tag in ("editor", "publisher", "location"):
+            return segments
+        if tag == "container-title" and k + 1 < len(segments) and segments[k + 1][0] == "volume" and found is None:
+            found = k
+    if found is None:
+        return segments
+    _, s, e = segments[found]
+    if not P.RE_VOLUME_AND_ISSUE.match(text, segments[found + 1][1], segments[found + 1][2]) \
+            or _opens_with_in(text, s, e) or P.RE_PROCEEDINGS.search(text, s, e):
+        return segments
+    return segments[:found] + [("journal", s, e)] + segments[found + 1 :]
 
 
 def _names_organisation(name: str) -> bool:

@@ -350,3 +350,27 @@ RE_PERSONAL_COMM = re.compile(
     r"(?:by|to|with)\s+(?:the\s+)?(?:author|reporter|writer)s?\b[,.;]?",
     re.IGNORECASE,
 )
+# A translator's credit: a cue ("Trans.", "tr.", "translated by", "Trad fr. par", "Übersetzt von") and
+# the names after it, or names and a trailing "(trans.)" / APA's "(H. Silverman, Trans.)".
+RE_TRANSLATOR_HINT = re.compile(
+    r"\b(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev)\.|\b[Tt]rad\b|\b(?:[Tt]ranslated|[Tt]raduit|[Tt]raduction|"
+    r"[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt) \w"
+)
+RE_TRANSLATOR_CUE = re.compile(
+    r"^\(?(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev)\.?$"
+    r"|^\(?(?:[Tt]ranslated|[Tt]raduit|[Tt]raduction|[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt)$"
+)
+RE_TRANSLATOR_TAIL = re.compile(r"^\(?(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad)\.\)?[.,;:]*$")
+# Abbreviated words of a journal's name that a cue such as "Phil. Trans." or "Trans." may precede
+# ("Trans. R. Soc.", "Trans. Amer. Math. Soc."): with their period they are not a translator's name.
+JOURNAL_ABBREVIATIONS = frozenset({
+    "soc", "amer", "math", "phys", "chem", "roy", "anal", "mach", "intell", "eng", "sci", "proc", "inst",
+    "acad", "nat", "natl", "int", "ser", "res", "rev", "lett", "biol", "med", "geol", "philos", "hist", "lond",
+    "trans", "commun", "syst", "appl", "comput", "electr", "ind", "inf", "mech", "struct", "j",
+})
+# Editors named first: "Snyder, C. R. (Ed.).", "BACQUE M.-H (dir.),", "Huf, Christina & Irmtraud Schnell Hrsg.";
+# unbracketed, "dir." is a film's director ("Dir. Hal Ashby") and "Ed." may be a given name ("Koch, Ed.").
+RE_EDITOR_MARK = re.compile(r"^\((?:[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]irs?|[Cc]oord|[Éé]ds?|[Ee]ditors?)\.?\)[.,:;]*$")
+RE_EDITOR_WORD = re.compile(r"^(?:[Ee]ds|[Hh]rsg|[Hh]gg?|[Éé]ds|[Ee]ditors?)\.?[,:;]*$|^(?:[Ee]d|[Ee]ditor)\.?[,:;]*$")
+# A journal's volume and issue: "9(1),", "40 (2):", "Vol. 24, No. 111,", "v. 435, n. 7039".
+RE_VOLUME_AND_ISSUE = re.compile(r"\d+\s?\(\d[^)]*\)|(?:[Vv]ol\.|[Vv]\.)\s?\d+,?\s(?:[Nn]o\.|[Nn]\.|[Ii]ssue)\s?\d")
