@@ -99,7 +99,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _clock_into_date(tokens, tags)
     if P.RE_TRANSLATION_HINT.search(text):
         _translated_title(tokens, tags)
-    if P.RE_TRANSLATOR_HINT.search(text):
+    if any(hint in text for hint in P.TRANSLATOR_HINTS) and P.RE_TRANSLATOR_HINT.search(text):
         _translator_credit(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
@@ -830,10 +830,9 @@ def _lead_editors(text: str, segments: list[tuple[str, int, int]]) -> list[tuple
     if len(segments) <= k or segments[k][0] != "author":
         return segments
     _, s, e = segments[k]
-    words = text[s:e].split()
-    mark = words[-1]
-    if len(words) > 1 and P.RE_EDITOR_MARK.match(mark) or P.RE_EDITOR_WORD.match(mark) and (
-            len(words) > 2 or mark.rstrip(".,:;").lower() not in ("ed", "editor")):
+    head, _, mark = text[s:e].rstrip().rpartition(" ")
+    if head and (P.RE_EDITOR_MARK.match(mark) or P.RE_EDITOR_WORD.match(mark) and (
+            len(head.split()) > 1 or mark.rstrip(".,:;").lower() not in ("ed", "editor"))):
         return segments[:k] + [("editor", s, e)] + segments[k + 1 :]
     if len(segments) > k + 1:
         _, s2, e2 = segments[k + 1]

@@ -352,6 +352,7 @@ RE_PERSONAL_COMM = re.compile(
 )
 # A translator's credit: a cue ("Trans.", "tr.", "translated by", "Trad fr. par", "Übersetzt von") and
 # the names after it, or names and a trailing "(trans.)" / APA's "(H. Silverman, Trans.)".
+TRANSLATOR_HINTS = ("rans", "Tr", "tr.", "rad", "bers", "łum", "ev.")  # one of them is in every credit: cheap first
 RE_TRANSLATOR_HINT = re.compile(
     r"\b(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev)\.|\b[Tt]rad\b|\b(?:[Tt]ranslated|[Tt]raduit|[Tt]raduction|"
     r"[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt) \w"
