@@ -766,6 +766,15 @@ def test_fields_translation_rule_leaves_kinds_of_document_alone():
         # "See," is a surname; "Seeing" no signal
         (["See,", "Jane.", "Salt."], ["author", "author", "title"], ["author", "author", "title"]),
         (["Seeing", "Salt.", "1999."], ["title", "title", "date"], ["title", "title", "date"]),
+        # a repeat is a note, its pinpoint up to the ";" or "." pages
+        (["16.", "Ibid.,", "31–33;", "Dale,", '"Pier,"', "A4."], ["citation-number"] + ["author"] * 4 + ["pages"],
+         ["citation-number", "note", "pages", "author", "author", "pages"]),
+        (["Ibid.,", "sec.", "B,", "p.", "2."], ["author"] * 5, ["note"] + ["pages"] * 4),
+        (["5.", "Id.", "at", "*8."], ["citation-number", "author", "title", "title"], ["citation-number", "note", "pages", "pages"]),
+        (["Ibid."], ["title"], ["note"]),
+        # no pinpoint: only the repeat moves; "Idaho," is no repeat
+        (["Ibid.;", "see", "also", "Dale,", "Pier."], ["author"] * 5, ["note", "note", "note", "author", "author"]),
+        (["Idaho,", "Office.", "Salt."], ["author", "author", "title"], ["author", "author", "title"]),
     ],
 )
 def test_fields_lead_signal_is_a_note(tokens, tags, expected):
@@ -1124,3 +1133,21 @@ def test_fields_periodical_before_volume(tagged, expected):
     from sourcetrace.references.fields import _periodical_before_volume
 
     assert _after_rule(_periodical_before_volume, tagged) == (tagged if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ([("author", "Oxmere Police, "), ("title", "“Road closed,” "), ("journal", "Facebook post, "), ("date", "2 May 2023.")],
+         [("author", "Oxmere Police, "), ("title", "“Road closed,” "), ("genre", "Facebook post, "), ("date", "2 May 2023.")]),
+        ([("author", "Dale, A. "), ("title", "Pier. "), ("publisher", "[TikTok video]. "), ("url", "tiktok.example/1")],
+         [("author", "Dale, A. "), ("title", "Pier. "), ("genre", "[TikTok video]. "), ("url", "tiktok.example/1")]),
+        # more than the kind, or the title: left alone
+        ([("author", "Dale, A. "), ("title", "Pier. "), ("journal", "Telegram Post Weekly, "), ("date", "2021.")], None),
+        ([("author", "Dale, A. "), ("title", "Video. "), ("date", "2021.")], None),
+    ],
+)
+def test_fields_platform_kind_is_the_genre(tagged, expected):
+    from sourcetrace.references.fields import _platform_kind
+
+    assert _after_rule(_platform_kind, tagged) == (tagged if expected is None else expected)

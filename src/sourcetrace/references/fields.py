@@ -113,7 +113,7 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _title_then_in(text, _name_before_quote(text, _edited_book_title(text, out)))
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
     out = _lead_editors(text, _role_after_name(text, _outlet_leads(text, _dateline(text, out))))
-    out = _periodical_before_volume(text, out)
+    out = _platform_kind(text, _periodical_before_volume(text, out))
     return _merge_runs(out)
 
 
@@ -300,13 +300,24 @@ def _caret_number(tokens: list[str], tags: list[str]) -> None:
 
 
 def _lead_signal(tokens: list[str], tags: list[str]) -> None:
-    """A footnote's opening signal ("See also", "Cf.", "Quoted in"), after any citation number, is a
-    note, in place."""
+    """A footnote's opening signal ("See also", "Cf.", "Quoted in") or repeat ("Ibid.,", "Id. at"), after any
+    citation number, is a note; pinpoint pages right after a repeat ("Ibid., 31–33;") are pages; in place."""
     first = _first_field(tags)
     head = " ".join(tokens[first : first + 4]) + " "
     m = P.RE_LEAD_SIGNAL.match(head)
     if m and first + (k := len(head[: m.end()].split())) < len(tokens):
         tags[first : first + k] = ["note"] * k
+        return
+    m = P.RE_IBID.match(head)
+    if m:  # "Ibid., 31–33; Tremblay, ...": the repeat is a note, the pinpoint up to its ";" or "." pages
+        k = first + len(head[: m.end()].split())
+        tags[first:k] = ["note"] * (k - first)
+        for j in range(k, min(len(tokens), k + 6)):
+            if not P.RE_PINPOINT.match(tokens[j]):
+                break
+            if tokens[j][-1] == ";" or tokens[j][-1] == "." and tokens[j][-2:-1].isdigit() or j == len(tokens) - 1:
+                tags[k : j + 1] = ["pages"] * (j + 1 - k)
+                break
 
 
 _KEEP_IN_SPECIAL_ISSUE = frozenset(("journal", "container-title", "title", "note"))
@@ -860,6 +871,19 @@ def _periodical_before_volume(text: str, segments: list[tuple[str, int, int]]) -
             or _opens_with_in(text, s, e) or P.RE_PROCEEDINGS.search(text, s, e):
         return segments
     return segments[:found] + [("journal", s, e)] + segments[found + 1 :]
+
+
+def _platform_kind(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A segment that only names a platform and a kind of post ("Telegram post,", "TikTok video,") is the
+    `genre`, whatever periodical or publisher the CRF read it as (never the title or author)."""
+    out = segments
+    for k, (tag, s, e) in enumerate(segments):
+        if tag in ("journal", "container-title", "publisher", "note", "medium") and P.RE_PLATFORM_KIND.fullmatch(
+                text, s, _end_before_space(text, s, e)):
+            if out is segments:
+                out = list(segments)
+            out[k] = ("genre", s, e)
+    return out
 
 
 def _names_organisation(name: str) -> bool:

@@ -333,7 +333,10 @@ CLOSING_QUOTES = "”\"»’'」》"
 ARTICLES = frozenset({"The", "A", "An"})
 # A footnote's signal before the source it names ("See also", "Cf.", "Quoted in"): a note, as the
 # hand-written files tag it. "See," alone may be a surname, so only "See, e.g.,".
-RE_LEAD_HINT = re.compile(r"^(?:\S+\s+)?(?:See\b|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in\b)")
+RE_LEAD_HINT = re.compile(r"^(?:\S+\s+)?(?:See\b|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in\b|Ibid\b|Id\.)")
+# "Ibid.," / "Id. at" / "Ibid.; see also" repeating the previous note: a `note`; pinpoint pages may follow.
+RE_IBID = re.compile(r"(?:Ibid(?:em)?\.?|Id\.)(?:,|;(?: [Ss]ee also:?| [Cc]f\.)?)? ")
+RE_PINPOINT = re.compile(r"^(?:at|pp?\.|secs?\.|paras?\.?|[A-Z*]?\d+(?:[–-]\d+)?[,.;]?|[A-Z],?)$")
 RE_LEAD_SIGNAL = re.compile(r"(?:See(?: also:?|, e\.g\.,|:)?|Cf\.|(?:As )?(?:[Qq]uoted|[Cc]ited) in) ")
 # A date written in numbers ("12/04/2021,", "24.02.2023,"): the work's date, never a volume or pages.
 RE_NUMERIC_DATE_HINT = re.compile(r"\d[./](?:1[5-9]|20)\d\d")  # a superset: RE_NUMERIC_DATE decides per token
@@ -375,3 +378,9 @@ RE_EDITOR_MARK = re.compile(r"^\((?:[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]irs?|[Cc]oord|[�
 RE_EDITOR_WORD = re.compile(r"^(?:[Ee]ds|[Hh]rsg|[Hh]gg?|[Éé]ds|[Ee]ditors?)\.?[,:;]*$|^(?:[Ee]d|[Ee]ditor)\.?[,:;]*$")
 # A journal's volume and issue: "9(1),", "40 (2):", "Vol. 24, No. 111,", "v. 435, n. 7039".
 RE_VOLUME_AND_ISSUE = re.compile(r"\d+\s?\(\d[^)]*\)|(?:[Vv]ol\.|[Vv]\.)\s?\d+,?\s(?:[Nn]o\.|[Nn]\.|[Ii]ssue)\s?\d")
+# A platform and the kind of post written together ("Telegram post,", "TikTok video,", "[Facebook post]."):
+# one `genre`, as the hand-written conventions have it.
+RE_PLATFORM_KIND = re.compile(
+    r"\[?(?:(?:" + "|".join(sorted(PLATFORMS | SOCIAL_SITES | {"whatsapp", "signal", "bluesky", "threads", "weibo", "wechat",
+                                                              "vk", "substack", "discord"})) + r") )?"
+    r"(?:post|video|reel|story|livestream|live stream|status|message|thread|tweet|short)s?\]?[,.:;]?", re.IGNORECASE)
