@@ -1151,3 +1151,28 @@ def test_fields_platform_kind_is_the_genre(tagged, expected):
     from sourcetrace.references.fields import _platform_kind
 
     assert _after_rule(_platform_kind, tagged) == (tagged if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "expected"),
+    [
+        # a bracketed role after the name is the note; what the CRF read after it stays
+        ("Phone call with Ana Dale (economist, Oxmere Trust), March 5, 2020.",
+         ["title"] * 8 + ["date"] * 3,
+         ["medium"] * 3 + ["author"] * 2 + ["note"] * 3 + ["date"] * 3),
+        ("Conversation with Ana Dale (Oxmere Trust) by WhatsApp call, 5 March 2020.",
+         ["title"] * 6 + ["medium"] * 3 + ["date"] * 3,
+         ["medium"] * 2 + ["author"] * 2 + ["note"] * 2 + ["medium"] * 3 + ["date"] * 3),
+        # the role after a comma runs up to the date, as before
+        ("Email interview with Ana Dale, economist at Oxmere Trust, Feb. 2, 2020.",
+         ["title"] * 9 + ["date"] * 3,
+         ["medium"] * 3 + ["author"] * 2 + ["note"] * 4 + ["date"] * 3),
+    ],
+)
+def test_fields_interview_with_a_role(text, crf, expected):
+    from sourcetrace.references.fields import _interview_with
+
+    tokens = text.split()
+    assert len(tokens) == len(crf) == len(expected)
+    _interview_with(tokens, crf)
+    assert crf == expected

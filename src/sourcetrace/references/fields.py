@@ -540,20 +540,24 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
         return
     tags[first:k] = ["medium"] * (k - first)
     tags[k : j + 1] = ["author"] * (j + 1 - k)
-    # what follows up to the date is who the person is ("economist at X,"): a note
+    # what follows up to the date is who the person is ("economist at X,"): a note; a bracketed role alone
+    bracketed = j + 1 < len(tokens) and tokens[j + 1][0] == "("
     for t in range(j + 1, len(tokens)):
         if tags[t] in ("date", "accessed", "url"):
             break
         tags[t] = "note"
+        if bracketed and ")" in tokens[t]:
+            break
 
 
 def _name_end(tokens: list[str], start: int) -> int | None:
     """The last token of a name of at most five capitalised words from token `start`, ending at its
-    comma or the string's end; None when no such name stands there."""
+    comma, before a bracketed role ("Tomás Ribeiro (economist, ...),") or at the string's end; None when no
+    such name stands there."""
     for j in range(start, min(len(tokens), start + 5)):
         if not P.RE_NAME_TOKEN.match(tokens[j]):
             return None
-        if tokens[j].endswith(",") or j == len(tokens) - 1:
+        if tokens[j].endswith(",") or j == len(tokens) - 1 or j > start and tokens[j + 1][0] == "(":
             return j
     return None
 
