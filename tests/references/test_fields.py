@@ -1176,3 +1176,33 @@ def test_fields_interview_with_a_role(text, crf, expected):
     assert len(tokens) == len(crf) == len(expected)
     _interview_with(tokens, crf)
     assert crf == expected
+
+
+def test_fields_quoted_title_keeps_its_bracketed_translation():
+    from sourcetrace.references.fields import _split_quoted_title
+
+    tagged = [("author", "Dale, Ana. "),
+              ("title", '"Chuvas na Zona Norte" [Rains in the North Zone]. Jornal do Sul (in Portuguese), '),
+              ("location", "Porto, "), ("date", "12 jun. 2022.")]
+    assert _after_rule(_split_quoted_title, tagged) == [
+        ("author", "Dale, Ana. "), ("title", '"Chuvas na Zona Norte" [Rains in the North Zone].'),
+        ("journal", "Jornal do Sul (in Portuguese), "), ("location", "Porto, "), ("date", "12 jun. 2022.")]
+    # the translation alone after the quote: nothing to split
+    alone = [("author", "Dale, Ana. "), ("title", '"Chuvas na Zona Norte" [Rains in the North Zone]. '), ("date", "2022.")]
+    assert _after_rule(_split_quoted_title, alone) == alone
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ([("title", '"Chuvas." '), ("journal", "Jornal do Sul (in Portuguese), "), ("date", "2022.")],
+         [("title", '"Chuvas." '), ("journal", "Jornal do Sul"), ("note", "(in Portuguese), "), ("date", "2022.")]),
+        # after a title, as core.xml has it; a whole segment of its own: left alone
+        ([("author", "Dale, A. "), ("title", "Astroblemes (in Russian). "), ("date", "1970.")], None),
+        ([("title", '"Chuvas." '), ("journal", "Jornal do Sul "), ("note", "(in Portuguese), "), ("date", "2022.")], None),
+    ],
+)
+def test_fields_language_note_after_an_outlet(tagged, expected):
+    from sourcetrace.references.fields import _language_note
+
+    assert _after_rule(_language_note, tagged) == (tagged if expected is None else expected)

@@ -114,6 +114,8 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
     out = _author_runs_into_title(text, _name_cut_at_initial(text, out))
     out = _lead_editors(text, _role_after_name(text, _outlet_leads(text, _dateline(text, out))))
     out = _platform_kind(text, _periodical_before_volume(text, out))
+    if "(in " in text:
+        out = _language_note(text, out)
     return _merge_runs(out)
 
 
@@ -414,6 +416,7 @@ def _translated_title(tokens: list[str], tags: list[str]) -> None:
         tags[i : end + 1] = ["title"] * (end + 1 - i)
 
 
+_OUTLET_TAGS = frozenset(CONTAINER_TAGS + ("publisher",))
 _NAME_JOINERS = frozenset(("and", "&", "und", "et", "y", "e"))
 _BLOCK_ENDS = ".,;:)”\"’»"
 
@@ -572,16 +575,22 @@ def _split_quoted_title(text: str, segments: list[tuple[str, int, int]]) -> list
         if tag != "title":
             continue
         m = P.RE_QUOTED_TITLE.match(text, s, e)
-        remainder = text[m.end() : e].strip() if m else ""
+        end = m.end() if m else s
+        if m and text[end : e].lstrip()[:1] == "[":  # a translation in brackets ends the title with it
+            m2 = P.RE_BRACKETED_TRANSLATION.match(text, end, e)
+            end = m2.end() if m2 else end
+        remainder = text[end:e].strip() if m else ""
         after = segments[k + 1][0] if k + 1 < len(segments) else ""
         # not when what follows is a date ("28 April"), a book's "Publisher, Place." or the title's
         # translation ("[The port nobody wanted].")
         translation = remainder[:1] in ("[", "(") and not P.RE_CONTAINER_WORDS.search(remainder[1:])
-        if not remainder or translation or parse_date(remainder + " 2000") != "2000" or after == "location":
+        # (a place after a bracketed translation is the newspaper's city: '[...]. Jornal X, Porto, 12 jun.')
+        if not remainder or translation or parse_date(remainder + " 2000") != "2000" \
+                or after == "location" and end == m.end():
             break
-        rest = e - len(text[m.end() : e].lstrip())
+        rest = e - len(text[end:e].lstrip())
         tag = "container-title" if P.RE_CONTAINER_WORDS.search(remainder) else "journal"
-        return segments[:k] + [("title", s, m.end()), (tag, rest, e)] + segments[k + 1 :]
+        return segments[:k] + [("title", s, end), (tag, rest, e)] + segments[k + 1 :]
     return segments
 
 
@@ -875,6 +884,18 @@ def _periodical_before_volume(text: str, segments: list[tuple[str, int, int]]) -
             or _opens_with_in(text, s, e) or P.RE_PROCEEDINGS.search(text, s, e):
         return segments
     return segments[:found] + [("journal", s, e)] + segments[found + 1 :]
+
+
+def _language_note(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"(in Portuguese)" ending an outlet's name is a note of its own ("Jornal do Capibaré (in Portuguese),").
+    After a title it stays there, as core.xml has it ("The Geology of Astroblemes (in Russian).")."""
+    for k, (tag, s, e) in enumerate(segments):
+        if tag in _OUTLET_TAGS:
+            m = P.RE_LANGUAGE_TAIL.search(text, s, e)
+            if m and m.start() > s:
+                cut = m.start() + 1  # after the space
+                return segments[:k] + [(tag, s, _end_before_space(text, s, cut)), ("note", cut, e)] + segments[k + 1 :]
+    return segments
 
 
 def _platform_kind(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -384,3 +384,6 @@ RE_PLATFORM_KIND = re.compile(
     r"\[?(?:(?:" + "|".join(sorted(PLATFORMS | SOCIAL_SITES | {"whatsapp", "signal", "bluesky", "threads", "weibo", "wechat",
                                                               "vk", "substack", "discord"})) + r") )?"
     r"(?:post|video|reel|story|livestream|live stream|status|message|thread|tweet|short)s?\]?[,.:;]?", re.IGNORECASE)
+# A title's translation in brackets right after the quoted title: ' [Rains leave 3,000 homeless].'
+RE_BRACKETED_TRANSLATION = re.compile(r"\s*\[[^\[\]]{3,200}\][.,:;]?(?=\s|$)")
+RE_LANGUAGE_TAIL = re.compile(r"\s\(in [A-Z][a-z]+\)[.,;:]?\s*$")  # " (in Portuguese)," ending a segment
