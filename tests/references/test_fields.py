@@ -1206,3 +1206,54 @@ def test_fields_language_note_after_an_outlet(tagged, expected):
     from sourcetrace.references.fields import _language_note
 
     assert _after_rule(_language_note, tagged) == (tagged if expected is None else expected)
+
+
+def test_fields_testimony_of_is_read_like_an_interview():
+    from sourcetrace.references.fields import _interview_with
+
+    tokens = "Testimony of Mara Holt, Chief Executive Officer, Oxmere Water Co., March 14, 2023.".split()
+    tags = ["author"] * 3 + ["title"] * 3 + ["publisher"] * 3 + ["date"] * 3
+    _interview_with(tokens, tags)
+    assert tags == ["genre"] * 2 + ["author"] * 2 + ["note"] * 5 + ["date"] * 3
+    tokens = "Testimony of the Heart. Oxmere: Vale Press, 2001.".split()  # no name after it: a title
+    tags = ["title"] * 4 + ["location", "publisher", "publisher", "date"]
+    _interview_with(tokens, tags)
+    assert tags == ["title"] * 4 + ["location", "publisher", "publisher", "date"]
+
+
+def test_fields_bracketed_testimony_is_one_note():
+    from sourcetrace.references.fields import _bracketed_testimony
+
+    tokens = "*Salt Hearing*, (2023) (testimony of Ana Dale, director, Oxmere Policy Center), 31.".split()
+    tags = ["title", "title", "date", "genre", "genre", "genre", "genre", "genre", "publisher", "publisher", "publisher", "pages"]
+    _bracketed_testimony(tokens, tags)
+    assert tags == ["title", "title", "date"] + ["note"] * 8 + ["pages"]
+
+
+@pytest.mark.parametrize(
+    ("text", "crf", "expected"),
+    [
+        # a signal after ";" is a note, the name before a quoted or italic title the next work's author
+        ("Dale, “Pier,” 4; cf. Holt, *Salt*, 88.",
+         ["author", "title", "editor", "editor", "editor", "container-title", "pages"],
+         ["author", "title", "editor", "note", "author", "container-title", "pages"]),
+        ("See Dale, *Pier*, 12; and Ana Holt, “Salt,” 2021.",
+         ["note", "author", "title", "pages", "note", "note", "note", "title", "date"],
+         ["note", "author", "title", "pages", "note", "author", "author", "title", "date"]),
+        # no name after the signal: only the signal
+        ("Dale, “Pier,” 2021; and “Salt,” *Ledger*, 2021.",
+         ["author", "title", "date", "title", "title", "journal", "date"],
+         ["author", "title", "date", "note", "title", "journal", "date"]),
+        # "A; B; and C": a list of names goes on
+        ("Dale, A.; Holt, B.; and Mare, C. 2017. Salt.",
+         ["author"] * 7 + ["date", "title"],
+         ["author"] * 7 + ["date", "title"]),
+    ],
+)
+def test_fields_chained_signal(text, crf, expected):
+    from sourcetrace.references.fields import _chained_signal
+
+    tokens = text.split()
+    assert len(tokens) == len(crf) == len(expected)
+    _chained_signal(tokens, crf)
+    assert crf == expected

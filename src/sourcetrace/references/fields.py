@@ -101,6 +101,10 @@ def segment_spans(text: str, path: str | Path | None = None) -> list[tuple[str, 
         _translated_title(tokens, tags)
     if any(hint in text for hint in P.TRANSLATOR_HINTS) and P.RE_TRANSLATOR_HINT.search(text):
         _translator_credit(tokens, tags)
+    if "(testimony" in low:
+        _bracketed_testimony(tokens, tags)
+    if ";" in text:
+        _chained_signal(tokens, tags)
     out: list[tuple[str, int, int]] = []
     for (s, e), tag in zip(spans, tags):
         if out and out[-1][0] == tag:
@@ -528,20 +532,21 @@ def _tag_through_block(tokens: list[str], tags: list[str], i: int, tag: str) -> 
 
 def _interview_with(tokens: list[str], tags: list[str]) -> None:
     """'Email interview with Ada Okonkwo, economist at ..., Feb. 2, 2020' (after an optional
-    citation number): the phrase is `medium`, the name up to its comma `author`, what follows up to
-    the date `note` (the person's role); in place. Only when
+    citation number): the phrase is `medium` ("Testimony of" `genre`), the name up to its comma `author`, what
+    follows up to the date `note` (the person's role); in place. Only when
     a name of at most five capitalised words follows, ending at a comma or the string's end, so a title
     such as "Interview with the Vampire. New York: Knopf." is left alone."""
     first = _first_field(tags)
     head = " ".join(tokens[first : first + 4])
-    m = P.RE_INTERVIEW_WITH.match(head)
+    m = P.RE_INTERVIEW_WITH.match(head) or P.RE_TESTIMONY_OF.match(head)
     if not m:
         return
     k = first + len(head[: m.end()].split())
     j = _name_end(tokens, k)
     if j is None:
         return
-    tags[first:k] = ["medium"] * (k - first)
+    # "Testimony of X, role, before the Committee ..., date": the same shape, a kind of document
+    tags[first:k] = ["genre" if m.re is P.RE_TESTIMONY_OF else "medium"] * (k - first)
     tags[k : j + 1] = ["author"] * (j + 1 - k)
     # what follows up to the date is who the person is ("economist at X,"): a note; a bracketed role alone
     bracketed = j + 1 < len(tokens) and tokens[j + 1][0] == "("
@@ -884,6 +889,35 @@ def _periodical_before_volume(text: str, segments: list[tuple[str, int, int]]) -
             or _opens_with_in(text, s, e) or P.RE_PROCEEDINGS.search(text, s, e):
         return segments
     return segments[:found] + [("journal", s, e)] + segments[found + 1 :]
+
+
+def _chained_signal(tokens: list[str], tags: list[str]) -> None:
+    """A footnote that chains works ("...; cf. Brandt, *Paper Trails*, 88.", "...; and Aline Mercier, *Les ports*
+    ..."): the signal after the ";" is a note, and a name right after it, up to its comma and before a quoted or
+    italic title, the next work's author; in place."""
+    n = len(tokens)
+    for i in range(1, n - 1):
+        if not tokens[i - 1].endswith(";") or tags[i - 1] in P.NAME_TAGS and _name_word(tokens[i - 1].rstrip(";")):
+            continue  # "Cumming, S.; and Martin, J.": a list of names goes on
+        head = " ".join(tokens[i : i + 4]) + " "
+        m = P.RE_CHAIN_SIGNAL.match(head)
+        if not m:
+            continue
+        k = i + len(head[: m.end()].split())
+        tags[i:k] = ["note"] * (k - i)
+        j = _name_end(tokens, k) if k < n else None
+        if j is not None and j + 1 < n and tokens[j].endswith(",") and tokens[j + 1][0] in OPEN_QUOTES + "*":
+            tags[k : j + 1] = ["author"] * (j + 1 - k)
+
+
+def _bracketed_testimony(tokens: list[str], tags: list[str]) -> None:
+    """A hearing's "(testimony of Lena Marchetti, director, Vellmore Health Policy Center)," is one note, as the
+    hand-written legal citations have it; in place."""
+    for i, tok in enumerate(tokens):
+        if tok[:10].lower() == "(testimony":
+            end = next((j for j in range(i, min(len(tokens), i + 30)) if ")" in tokens[j]), None)
+            if end is not None:
+                tags[i : end + 1] = ["note"] * (end + 1 - i)
 
 
 def _language_note(text: str, segments: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

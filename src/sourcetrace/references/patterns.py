@@ -213,7 +213,7 @@ RE_GENRE_PHRASE = re.compile(
 # search took ~25 microseconds a reference, about six times as long.
 RE_FIX_HINT = re.compile(
     r"\[|accessed|retrieved|viewed|visited|cited|consulted|release|paper|brief|report no|statistical|op-ed|"
-    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with|"
+    r"letter to|statement|interview|exchange with|mails? with|call with|conversation with|correspondence with|testimony of|"
     r"(?:bulletin|fact sheet|technical report|research report)(?: no\. ?[\w.-]+)?\)"
 )
 # A fact-checker's "Email interview with NAME, ..." opening the reference: the phrase is the medium and
@@ -387,3 +387,6 @@ RE_PLATFORM_KIND = re.compile(
 # A title's translation in brackets right after the quoted title: ' [Rains leave 3,000 homeless].'
 RE_BRACKETED_TRANSLATION = re.compile(r"\s*\[[^\[\]]{3,200}\][.,:;]?(?=\s|$)")
 RE_LANGUAGE_TAIL = re.compile(r"\s\(in [A-Z][a-z]+\)[.,;:]?\s*$")  # " (in Portuguese)," ending a segment
+RE_TESTIMONY_OF = re.compile(r"(?:(?:[Ww]ritten|[Pp]repared)\s+)?[Tt]estimony\s+of\s+")  # then a name, as after "interview with"
+# A signal after a ";" that chains another work into a footnote: "; see also", "; cf.", "; and".
+RE_CHAIN_SIGNAL = re.compile(r"(?:[Ss]ee(?: also:?|, e\.g\.,|:)?|[Cc]f\.|and|(?:[Aa]s )?(?:[Qq]uoted|[Cc]ited) in) ")
