@@ -450,6 +450,8 @@ def _translator_credit(tokens: list[str], tags: list[str]) -> None:
 
 
 def _name_word(tok: str) -> bool:
+    """Whether a token can be a word of a person's name in a credit: capitalised or a particle, no acronym, no
+    abbreviated word of a journal's name ("Soc.", "Amer.")."""
     word = tok.strip("(),;")
     if not word or word.rstrip(".").lower() in P.JOURNAL_ABBREVIATIONS and word.endswith("."):
         return False
@@ -459,7 +461,8 @@ def _name_word(tok: str) -> bool:
 
 def _names_end(tokens: list[str], j: int, bracketed: bool) -> int | None:
     """The last token of a list of at least two name words from token j, ending at a period that ends no
-    initial, a semicolon, a bracket, a comma not followed by "and", or the string's end; None otherwise."""
+    initial, a semicolon, a bracket, a comma after which no more names follow (`_more_names`), or the string's
+    end; None otherwise."""
     words = 0
     for k in range(j, min(len(tokens), j + 14)):
         tok = tokens[k]
