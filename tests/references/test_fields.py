@@ -1257,3 +1257,25 @@ def test_fields_chained_signal(text, crf, expected):
     assert len(tokens) == len(crf) == len(expected)
     _chained_signal(tokens, crf)
     assert crf == expected
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ([("author", "Dale, Ana. "), ("medium", "Interview by Tom Holt. "), ("journal", "*Morning Salt*, "),
+          ("publisher", "Radio Oxmere One, "), ("date", "2 May 2018.")],
+         [("author", "Dale, Ana. "), ("medium", "Interview by Tom Holt. "), ("container-title", "*Morning Salt*, "),
+          ("publisher", "Radio Oxmere One, "), ("date", "2 May 2018.")]),
+        ([("title", "*Salt Roads*, "), ("journal", "*Oxmere Stories*, "), ("volume", "series 4, episode 2. "), ("date", "2019.")],
+         [("title", "*Salt Roads*, "), ("container-title", "*Oxmere Stories*, "), ("volume", "series 4, episode 2. "),
+          ("date", "2019.")]),
+        # a newspaper's publisher or volume: left alone
+        ([("author", "Dale, Ana. "), ("medium", "Interview by Tom Holt. "), ("journal", "*Oxmere Courier*, "),
+          ("publisher", "Lakeview Media Group, "), ("date", "2 May 2018.")], None),
+        ([("title", "Salt. "), ("journal", "Oxmere Review, "), ("volume", "12(3), "), ("pages", "4-9.")], None),
+    ],
+)
+def test_fields_programme_is_not_a_periodical(tagged, expected):
+    from sourcetrace.references.fields import _programme_not_periodical
+
+    assert _after_rule(_programme_not_periodical, tagged) == (tagged if expected is None else expected)

@@ -390,3 +390,7 @@ RE_LANGUAGE_TAIL = re.compile(r"\s\(in [A-Z][a-z]+\)[.,;:]?\s*$")  # " (in Portu
 RE_TESTIMONY_OF = re.compile(r"(?:(?:[Ww]ritten|[Pp]repared)\s+)?[Tt]estimony\s+of\s+")  # then a name, as after "interview with"
 # A signal after a ";" that chains another work into a footnote: "; see also", "; cf.", "; and".
 RE_CHAIN_SIGNAL = re.compile(r"(?:[Ss]ee(?: also:?|, e\.g\.,|:)?|[Cc]f\.|and|(?:[Aa]s )?(?:[Qq]uoted|[Cc]ited) in) ")
+# What follows a broadcast or podcast programme, never a periodical: its broadcaster ("Radio Westfalen Eins,",
+# "Channel West,", "Noordzee Audio,") or an episode number ("episode 47,", "series 4, episode 2.").
+RE_BROADCASTER = re.compile(r"\b(?:[Rr]adio|RADIO|TV|[Tt]elevision|[Cc]hannel|[Bb]roadcast(?:ing)?|FM|[Aa]udio|[Pp]odcasts?)\b")
+RE_EPISODE_NUMBER = re.compile(r"\b(?:[Ee]pisode|[Ee]p\.|[Ss]eries|[Ss]eason)\s")
