@@ -1167,6 +1167,13 @@ def test_fields_platform_kind_is_the_genre(tagged, expected):
         ("Email interview with Ana Dale, economist at Oxmere Trust, Feb. 2, 2020.",
          ["title"] * 9 + ["date"] * 3,
          ["medium"] * 3 + ["author"] * 2 + ["note"] * 4 + ["date"] * 3),
+        # one capitalised word of its own right before the date is the place; an organisation is not
+        ("Interview with Ana Dale, parish priest, Oaxaca, 2 August 2019.",
+         ["title"] * 7 + ["date"] * 3,
+         ["medium"] * 2 + ["author"] * 2 + ["note"] * 2 + ["location"] + ["date"] * 3),
+        ("Interview with Ana Dale, spokesperson, Parliament, 2 August 2019.",
+         ["title"] * 6 + ["date"] * 3,
+         ["medium"] * 2 + ["author"] * 2 + ["note"] * 2 + ["date"] * 3),
     ],
 )
 def test_fields_interview_with_a_role(text, crf, expected):

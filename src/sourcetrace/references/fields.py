@@ -555,6 +555,11 @@ def _interview_with(tokens: list[str], tags: list[str]) -> None:
     bracketed = j + 1 < len(tokens) and tokens[j + 1][0] == "("
     for t in range(j + 1, len(tokens)):
         if tags[t] in ("date", "accessed", "url"):
+            # "..., conducted by the author, Oaxaca, 2 August 2019": one capitalised word of its own right
+            # before the date is where it took place
+            if t - 2 > j and tags[t - 1] == "note" and tokens[t - 2].endswith(",") and P.RE_PLACE_WORD.match(tokens[t - 1]) \
+                    and tokens[t - 1].rstrip(",").lower() not in P.ORG_WORDS:
+                tags[t - 1] = "location"
             break
         tags[t] = "note"
         if bracketed and ")" in tokens[t]:

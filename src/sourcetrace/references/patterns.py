@@ -394,3 +394,4 @@ RE_CHAIN_SIGNAL = re.compile(r"(?:[Ss]ee(?: also:?|, e\.g\.,|:)?|[Cc]f\.|and|(?:
 # "Channel West,", "Noordzee Audio,") or an episode number ("episode 47,", "series 4, episode 2.").
 RE_BROADCASTER = re.compile(r"\b(?:[Rr]adio|RADIO|TV|[Tt]elevision|[Cc]hannel|[Bb]roadcast(?:ing)?|FM|[Aa]udio|[Pp]odcasts?)\b")
 RE_EPISODE_NUMBER = re.compile(r"\b(?:[Ee]pisode|[Ee]p\.|[Ss]eries|[Ss]eason)\s")
+RE_PLACE_WORD = re.compile(r"^[A-ZÀ-Þ][\w’'-]+,$")  # "Oaxaca," / "Gdańsk,": a one-word place in a list
