@@ -79,7 +79,8 @@ def time_rules(refs: list[str], runs: int) -> int:
         "_split_lead_title", "_trim_lead_author", "_split_quoted_title", "_split_italic_container",
         "_split_site_publisher", "_body_as_publisher", "_later_title_as_container", "_edited_book_title",
         "_name_before_quote", "_title_then_in", "_name_cut_at_initial", "_author_runs_into_title", "_dateline",
-        "_outlet_leads", "_role_after_name", "_lead_editors", "_periodical_before_volume", "_platform_kind", "_programme_not_periodical", "_language_note")}
+        "_outlet_leads", "_role_after_name", "_lead_editors", "_periodical_before_volume", "_platform_kind",
+        "_programme_not_periodical", "_language_note")}
     rules["_merge_runs"] = lambda text, segs: F._merge_runs(segs)
     total = 0.0
     for name, rule in rules.items():

@@ -266,6 +266,11 @@ def _after_rule(rule, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(t, text[s:e]) for t, s, e in rule(text, spans)]
 
 
+def _assert_rule(rule, tagged: list[tuple[str, str]], expected: list[tuple[str, str]] | None) -> None:
+    """The segments after `rule` are `expected`, or `tagged` unchanged when expected is None."""
+    assert _after_rule(rule, tagged) == (tagged if expected is None else expected)
+
+
 def _segment_pairs(text: str) -> list[tuple[str, str]]:
     """(tag, stripped text) of each segment parse_reference gives `text`."""
     return [(t, x.strip()) for t, x in parse_reference(text)[1]]
@@ -969,7 +974,7 @@ def test_italics_hold_together_only_up_to_a_closing_marker():
 def test_fields_outlet_leads(tagged, expected):
     from sourcetrace.references.fields import _outlet_leads
 
-    assert _after_rule(_outlet_leads, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_outlet_leads, tagged, expected)
 
 
 @pytest.mark.parametrize(
@@ -1003,7 +1008,7 @@ def test_fields_outlet_leads(tagged, expected):
 def test_fields_role_after_name(tagged, expected):
     from sourcetrace.references.fields import _role_after_name
 
-    assert _after_rule(_role_after_name, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_role_after_name, tagged, expected)
 
 
 @pytest.mark.parametrize(
@@ -1026,7 +1031,7 @@ def test_fields_role_after_name(tagged, expected):
 def test_fields_dateline(tagged, expected):
     from sourcetrace.references.fields import _dateline
 
-    assert _after_rule(_dateline, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_dateline, tagged, expected)
 
 
 def test_fields_wire_story_with_a_dateline():
@@ -1106,7 +1111,7 @@ def test_fields_translator_credit_leaves_lookalikes_alone(text):
 def test_fields_lead_editors(tagged, expected):
     from sourcetrace.references.fields import _lead_editors
 
-    assert _after_rule(_lead_editors, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_lead_editors, tagged, expected)
 
 
 @pytest.mark.parametrize(
@@ -1132,7 +1137,7 @@ def test_fields_lead_editors(tagged, expected):
 def test_fields_periodical_before_volume(tagged, expected):
     from sourcetrace.references.fields import _periodical_before_volume
 
-    assert _after_rule(_periodical_before_volume, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_periodical_before_volume, tagged, expected)
 
 
 @pytest.mark.parametrize(
@@ -1150,7 +1155,7 @@ def test_fields_periodical_before_volume(tagged, expected):
 def test_fields_platform_kind_is_the_genre(tagged, expected):
     from sourcetrace.references.fields import _platform_kind
 
-    assert _after_rule(_platform_kind, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_platform_kind, tagged, expected)
 
 
 @pytest.mark.parametrize(
@@ -1212,7 +1217,7 @@ def test_fields_quoted_title_keeps_its_bracketed_translation():
 def test_fields_language_note_after_an_outlet(tagged, expected):
     from sourcetrace.references.fields import _language_note
 
-    assert _after_rule(_language_note, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_language_note, tagged, expected)
 
 
 def test_fields_testimony_of_is_read_like_an_interview():
@@ -1285,4 +1290,4 @@ def test_fields_chained_signal(text, crf, expected):
 def test_fields_programme_is_not_a_periodical(tagged, expected):
     from sourcetrace.references.fields import _programme_not_periodical
 
-    assert _after_rule(_programme_not_periodical, tagged) == (tagged if expected is None else expected)
+    _assert_rule(_programme_not_periodical, tagged, expected)

@@ -440,11 +440,11 @@ def _translator_credit(tokens: list[str], tags: list[str]) -> None:
                 if tokens[j].lower() in ("from", "the"):
                     break
                 j += 1  # "by", "par", "fr.", "du polonais par": the names start with a capital
-            end = _names_end(tokens, j, tok[0] == "(")
+            end = _name_list_end(tokens, j, tok[0] == "(")
             if end is not None:
                 tags[i : end + 1] = ["translator"] * (end + 1 - i)
         elif i and P.RE_TRANSLATOR_TAIL.match(tok) and (tok[0] == "(" or tokens[i - 1].endswith(",")):
-            start = _names_start(tokens, i - 1, tok[0] != "(")
+            start = _name_list_start(tokens, i - 1, tok[0] != "(")
             if start is not None:
                 tags[start : i + 1] = ["translator"] * (i + 1 - start)
 
@@ -459,7 +459,7 @@ def _name_word(tok: str) -> bool:
     return bool(P.RE_NAME_TOKEN.match(word)) and not (word.isupper() and sum(c.isalpha() for c in word) > 2)
 
 
-def _names_end(tokens: list[str], j: int, bracketed: bool) -> int | None:
+def _name_list_end(tokens: list[str], j: int, bracketed: bool) -> int | None:
     """The last token of a list of at least two name words from token j, ending at a period that ends no
     initial, a semicolon, a bracket, a comma after which no more names follow (`_more_names`), or the string's
     end; None otherwise."""
@@ -495,7 +495,7 @@ def _more_names(tokens: list[str], k: int) -> bool:
     return _name_word(tokens[k]) and any(t in _NAME_JOINERS for t in tokens[k + 1 : k + 6])
 
 
-def _names_start(tokens: list[str], j: int, bracketed: bool) -> int | None:
+def _name_list_start(tokens: list[str], j: int, bracketed: bool) -> int | None:
     """The first token of a list of at least two name words ending at token j: after an opening bracket
     (`bracketed`, APA's "(H. J. Silverman, Trans.)") or at the start of a block."""
     words = 0

@@ -356,13 +356,13 @@ RE_PERSONAL_COMM = re.compile(
 # A translator's credit: a cue ("Trans.", "tr.", "translated by", "Trad fr. par", "Übersetzt von") and
 # the names after it, or names and a trailing "(trans.)" / APA's "(H. Silverman, Trans.)".
 TRANSLATOR_HINTS = ("rans", "Tr", "tr.", "rad", "bers", "łum", "ev.")  # one of them is in every credit: cheap first
+_TRANSLATOR_ABBREVIATIONS = r"[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev"  # with a period
+_TRANSLATOR_WORDS = r"[Tt]ranslated|[Tt]raduit|[Tt]raduction|[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt"
 RE_TRANSLATOR_HINT = re.compile(
-    r"\b(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev)\.|\b[Tt]rad\b|\b(?:[Tt]ranslated|[Tt]raduit|[Tt]raduction|"
-    r"[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt) \w"
+    r"\b(?:" + _TRANSLATOR_ABBREVIATIONS + r")\.|\b[Tt]rad\b|\b(?:" + _TRANSLATOR_WORDS + r") \w"
 )
 RE_TRANSLATOR_CUE = re.compile(
-    r"^\(?(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Üü]bers|[Uu]bers|[Tt]łum|[Çç]ev)\.?$"
-    r"|^\(?(?:[Tt]ranslated|[Tt]raduit|[Tt]raduction|[Tt]radução|[Tt]raducción|[Tt]raduzione|[Üü]bersetzt|[Uu]bersetzt)$"
+    r"^\(?(?:" + _TRANSLATOR_ABBREVIATIONS + r")\.?$|^\(?(?:" + _TRANSLATOR_WORDS + r")$"
 )
 RE_TRANSLATOR_TAIL = re.compile(r"^\(?(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad)\.\)?[.,;:]*$")
 # Abbreviated words of a journal's name that a cue such as "Phil. Trans." or "Trans." may precede
@@ -375,7 +375,7 @@ JOURNAL_ABBREVIATIONS = frozenset({
 # Editors named first: "Snyder, C. R. (Ed.).", "BACQUE M.-H (dir.),", "Huf, Christina & Irmtraud Schnell Hrsg.";
 # unbracketed, "dir." is a film's director ("Dir. Hal Ashby") and "Ed." may be a given name ("Koch, Ed.").
 RE_EDITOR_MARK = re.compile(r"^\((?:[Ee]ds?|[Hh]rsg|[Hh]gg?|[Dd]irs?|[Cc]oord|[Éé]ds?|[Ee]ditors?)\.?\)[.,:;]*$")
-RE_EDITOR_WORD = re.compile(r"^(?:[Ee]ds|[Hh]rsg|[Hh]gg?|[Éé]ds|[Ee]ditors?)\.?[,:;]*$|^(?:[Ee]d|[Ee]ditor)\.?[,:;]*$")
+RE_EDITOR_WORD = re.compile(r"^(?:[Ee]ds?|[Hh]rsg|[Hh]gg?|[Éé]ds|[Ee]ditors?)\.?[,:;]*$")
 # A journal's volume and issue: "9(1),", "40 (2):", "Vol. 24, No. 111,", "v. 435, n. 7039".
 RE_VOLUME_AND_ISSUE = re.compile(r"\d+\s?\(\d[^)]*\)|(?:[Vv]ol\.|[Vv]\.)\s?\d+,?\s(?:[Nn]o\.|[Nn]\.|[Ii]ssue)\s?\d")
 # A platform and the kind of post written together ("Telegram post,", "TikTok video,", "[Facebook post]."):
